@@ -1,0 +1,285 @@
+package org.onewindow.catalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.onewindow.catalog.persistence.CatalogRepository;
+import org.onewindow.catalog.search.CatalogSearchIndex;
+import org.onewindow.catalog.search.SearchQuery;
+import org.onewindow.catalog.search.SearchResult;
+import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.Region;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.NotFoundException;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The standard catalog: what the portal shows and searches, and what administrators draft and
+ * publish. Published items are served from memory (the catalog changes a few times a day and
+ * is read thousands of times a second); every change goes through the database first and
+ * reaches memory and the search index only after it committed.
+ */
+@Service
+public class CatalogService {
+
+    private final CatalogRepository repository;
+    private final CatalogSearchIndex index;
+    private final OrganizationTree tree;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<String, ServiceItem> published = new ConcurrentHashMap<>();
+    private volatile Map<String, LifeEventBundle> publishedBundles = Map.of();
+
+    CatalogService(CatalogRepository repository, CatalogSearchIndex index, OrganizationTree tree,
+                   ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.repository = repository;
+        this.index = index;
+        this.tree = tree;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    // ---------------------------------------------------------------- what citizens see
+
+    public Optional<ServiceItem> publishedItem(String code) {
+        return Optional.ofNullable(published.get(code));
+    }
+
+    public ServiceItem requirePublishedItem(String code) {
+        return publishedItem(code).orElseThrow(() -> new NotFoundException("item", code));
+    }
+
+    public List<ServiceItem> publishedItems() {
+        return published.values().stream().sorted(java.util.Comparator.comparing(ServiceItem::code)).toList();
+    }
+
+    public SearchPage search(SearchQuery query) {
+        SearchResult result = index.search(query);
+        List<ServiceItem> items = result.codes().stream().map(published::get).filter(java.util.Objects::nonNull).toList();
+        return new SearchPage(items, result.total(), query.offset(), query.limit());
+    }
+
+    public List<LifeEventBundle> publishedBundles() {
+        return List.copyOf(publishedBundles.values());
+    }
+
+    public BundleGuide bundleGuide(String code) {
+        LifeEventBundle bundle = Optional.ofNullable(publishedBundles.get(code)).orElseThrow(() -> new NotFoundException("bundle", code));
+        List<ServiceItem> items = bundle.itemCodes().stream().map(published::get).filter(java.util.Objects::nonNull).toList();
+        Map<String, Material> merged = new LinkedHashMap<>();
+        Map<String, List<String>> neededBy = new LinkedHashMap<>();
+        for (ServiceItem item : items) {
+            for (Material m : item.standard().materials()) {
+                merged.merge(m.code(), m, Material::mergedWith);
+                neededBy.computeIfAbsent(m.code(), c -> new ArrayList<>()).add(item.code());
+            }
+        }
+        List<BundleGuide.MergedMaterial> materials = merged.values().stream()
+                .map(m -> new BundleGuide.MergedMaterial(m, List.copyOf(neededBy.get(m.code())))).toList();
+        int promised = items.stream().mapToInt(i -> i.standard().promisedDays()).sum();
+        int statutory = items.stream().mapToInt(i -> i.standard().statutoryDays()).sum();
+        int visits = items.stream().mapToInt(i -> i.standard().visits()).max().orElse(0);
+        return new BundleGuide(bundle, items, materials, promised, statutory, visits);
+    }
+
+    /** Bundles that contain an item: shown on the item's guide so a person finds the whole life event. */
+    public List<LifeEventBundle> bundlesContaining(String itemCode) {
+        return publishedBundles.values().stream().filter(b -> b.itemCodes().contains(itemCode)).toList();
+    }
+
+    public List<LocalImplementation> localImplementations(String itemCode) {
+        return repository.localImplementations(itemCode);
+    }
+
+    public List<ServiceItem> versions(String code) {
+        return repository.versions(code);
+    }
+
+    public List<ServiceItem> drafts() {
+        return repository.drafts();
+    }
+
+    public List<LifeEventBundle> bundleDrafts() {
+        return repository.bundles(ItemStatus.DRAFT);
+    }
+
+    public Optional<ServiceItem> draft(String code) {
+        return repository.findItem(code, ItemStatus.DRAFT);
+    }
+
+    // ---------------------------------------------------------------- what administrators do
+
+    /** Starts a new version of an item: version 1 of a new code, or the next version of a published one. */
+    @Transactional
+    public ServiceItem draftItem(String code, ItemStandard standard, StaffMember actor) {
+        requireProvinceAdministrator(actor);
+        requireValid(StandardPolicy.checkItem(code, standard));
+        if (repository.findItem(code, ItemStatus.DRAFT).isPresent()) {
+            throw new ConflictException("item.draft-exists", code);
+        }
+        ServiceItem draft = new ServiceItem(UUID.randomUUID(), code, repository.latestVersion(code) + 1, ItemStatus.DRAFT,
+                standard, clock.instant(), null);
+        repository.insertItem(draft, actor.username());
+        return draft;
+    }
+
+    @Transactional
+    public ServiceItem reviseDraft(String code, ItemStandard standard, StaffMember actor) {
+        requireProvinceAdministrator(actor);
+        ServiceItem draft = repository.findItem(code, ItemStatus.DRAFT).orElseThrow(() -> noDraft(code));
+        requireValid(StandardPolicy.checkItem(code, standard));
+        repository.updateDraft(draft.id(), standard);
+        return new ServiceItem(draft.id(), code, draft.version(), ItemStatus.DRAFT, standard, draft.createdAt(), null);
+    }
+
+    /** Checks a proposed standard against the rules without saving anything. */
+    public List<Violation> check(String code, ItemStandard standard) {
+        return StandardPolicy.checkItem(code, standard);
+    }
+
+    @Transactional
+    public ServiceItem publishItem(String code, StaffMember actor) {
+        requireProvinceAdministrator(actor);
+        ServiceItem draft = repository.findItem(code, ItemStatus.DRAFT).orElseThrow(() -> noDraft(code));
+        requireValid(StandardPolicy.checkItem(code, draft.standard()));
+        var now = clock.instant();
+        repository.retirePublished(code, now);
+        repository.publishDraft(draft.id(), actor.username(), now);
+        events.publishEvent(new ItemPublished(code, draft.version()));
+        return new ServiceItem(draft.id(), code, draft.version(), ItemStatus.PUBLISHED, draft.standard(), draft.createdAt(), now);
+    }
+
+    @Transactional
+    public void retireItem(String code, StaffMember actor) {
+        requireProvinceAdministrator(actor);
+        ServiceItem current = repository.findItem(code, ItemStatus.PUBLISHED).orElseThrow(() -> new NotFoundException("item", code));
+        repository.retirePublished(code, clock.instant());
+        events.publishEvent(new ItemRetired(code, current.version()));
+    }
+
+    @Transactional
+    public LocalImplementation publishLocalImplementation(LocalImplementation local, StaffMember actor) {
+        Region region = tree.region(local.regionCode())
+                .orElseThrow(() -> new RuleViolationException(Violation.of("regionCode", "local.region-unknown")));
+        if (region.level() != AdministrativeLevel.CITY && region.level() != AdministrativeLevel.COUNTY) {
+            throw new RuleViolationException(Violation.of("regionCode", "local.region-city-or-county"));
+        }
+        if (!actor.has(Role.ADMINISTRATOR) || !actor.mayActOn(region.code())) {
+            throw new AccessDeniedException("administrators act only within their own part of the tree");
+        }
+        ItemStandard standard = repository.findItem(local.itemCode(), ItemStatus.PUBLISHED)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("itemCode", "local.item-not-published")))
+                .standard();
+        requireValid(StandardPolicy.checkLocal(local, standard));
+        repository.saveLocalImplementation(local, actor.username());
+        return local;
+    }
+
+    @Transactional
+    public LifeEventBundle draftBundle(LifeEventBundle proposal, StaffMember actor) {
+        requireProvinceAdministrator(actor);
+        requireValid(StandardPolicy.checkBundle(proposal));
+        requireItemsExist(proposal);
+        Optional<LifeEventBundle> existing = repository.findBundle(proposal.code(), ItemStatus.DRAFT);
+        if (existing.isPresent()) {
+            LifeEventBundle revised = new LifeEventBundle(existing.get().id(), proposal.code(), existing.get().version(),
+                    ItemStatus.DRAFT, proposal.name(), proposal.description(), proposal.audience(), proposal.itemCodes());
+            repository.updateBundleDraft(revised);
+            return revised;
+        }
+        LifeEventBundle draft = new LifeEventBundle(UUID.randomUUID(), proposal.code(), repository.latestBundleVersion(proposal.code()) + 1,
+                ItemStatus.DRAFT, proposal.name(), proposal.description(), proposal.audience(), proposal.itemCodes());
+        repository.insertBundle(draft, actor.username());
+        return draft;
+    }
+
+    @Transactional
+    public LifeEventBundle publishBundle(String code, StaffMember actor) {
+        requireProvinceAdministrator(actor);
+        LifeEventBundle draft = repository.findBundle(code, ItemStatus.DRAFT).orElseThrow(() -> new NotFoundException("draft", code));
+        requireItemsExist(draft);
+        repository.publishBundleDraft(draft.id(), clock.instant());
+        events.publishEvent(new BundlePublished(code, draft.version()));
+        return draft;
+    }
+
+    // ---------------------------------------------------------------- keeping memory in step
+
+    /** Loads everything published; run at start-up and whenever memory may have drifted. */
+    public synchronized void reload() {
+        List<ServiceItem> items = repository.publishedItems();
+        published.clear();
+        items.forEach(item -> published.put(item.code(), item));
+        index.replaceAll(items);
+        reloadBundles();
+    }
+
+    @TransactionalEventListener
+    void on(ItemPublished event) {
+        repository.findItem(event.code(), ItemStatus.PUBLISHED).ifPresent(item -> {
+            published.put(item.code(), item);
+            index.put(item);
+        });
+    }
+
+    @TransactionalEventListener
+    void on(ItemRetired event) {
+        published.remove(event.code());
+        index.remove(event.code());
+    }
+
+    @TransactionalEventListener
+    void on(BundlePublished event) {
+        reloadBundles();
+    }
+
+    private void reloadBundles() {
+        Map<String, LifeEventBundle> bundles = new LinkedHashMap<>();
+        repository.bundles(ItemStatus.PUBLISHED).forEach(b -> bundles.put(b.code(), b));
+        publishedBundles = bundles;
+    }
+
+    private void requireItemsExist(LifeEventBundle bundle) {
+        List<Violation> missing = bundle.itemCodes().stream()
+                .filter(code -> repository.findItem(code, ItemStatus.PUBLISHED).isEmpty())
+                .map(code -> Violation.of("itemCodes", "bundle.item-not-published", code)).toList();
+        requireValid(missing);
+    }
+
+    private static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+    }
+
+    private ConflictException noDraft(String code) {
+        return repository.findItem(code, ItemStatus.PUBLISHED).isPresent()
+                ? new ConflictException("item.published-immutable", code)
+                : new ConflictException("item.no-draft", code);
+    }
+
+    /** The standard list is set by the province: "same item, same standard" everywhere below it. */
+    private static void requireProvinceAdministrator(StaffMember actor) {
+        if (actor == null || !actor.has(Role.ADMINISTRATOR) || actor.region().level() != AdministrativeLevel.PROVINCE) {
+            throw new AccessDeniedException("only a province administrator maintains the standard list");
+        }
+    }
+
+    /** One page of search results. */
+    public record SearchPage(List<ServiceItem> items, long total, int offset, int limit) {
+    }
+}

@@ -1,0 +1,4 @@
+package org.onewindow.catalog;
+
+public record Faq(LocalizedText question, LocalizedText answer) {
+}

@@ -1,0 +1,50 @@
+package org.onewindow.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.onewindow.identity.AdministrativeLevel;
+
+/**
+ * What a service item requires, the same in every county ("same item, same standard"): the
+ * content of one version of an item in the standard list.
+ */
+public record ItemStandard(
+        LocalizedText name,
+        LocalizedText description,
+        ItemCategory category,
+        Audience audience,
+        String department,
+        AdministrativeLevel level,
+        LocalizedText legalBasis,
+        LocalizedText conditions,
+        List<Material> materials,
+        int statutoryDays,
+        int promisedDays,
+        BigDecimal feeYuan,
+        LocalizedText feeNote,
+        Set<Channel> channels,
+        int visits,
+        boolean crossProvince,
+        List<String> keywordsZh,
+        List<String> keywordsEn,
+        List<Faq> faq) {
+
+    public ItemStandard {
+        materials = materials == null ? List.of() : List.copyOf(materials);
+        channels = channels == null ? Set.of() : Set.copyOf(channels);
+        keywordsZh = keywordsZh == null ? List.of() : List.copyOf(keywordsZh);
+        keywordsEn = keywordsEn == null ? List.of() : List.copyOf(keywordsEn);
+        faq = faq == null ? List.of() : List.copyOf(faq);
+        feeNote = feeNote == null ? LocalizedText.empty() : feeNote;
+        legalBasis = legalBasis == null ? LocalizedText.empty() : legalBasis;
+        conditions = conditions == null ? LocalizedText.empty() : conditions;
+        description = description == null ? LocalizedText.empty() : description;
+        feeYuan = feeYuan == null ? BigDecimal.ZERO : feeYuan;
+    }
+
+    /** Materials the person must still bring or upload themselves. */
+    public List<Material> materialsToBring() {
+        return materials.stream().filter(m -> !m.fetchedByPlatform()).toList();
+    }
+}

@@ -1,0 +1,149 @@
+package org.onewindow.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.onewindow.identity.MobilePhoneNumber;
+import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.UnifiedSocialCreditCode;
+import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.pii.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts of people, enterprises and staff. ID numbers and phone numbers are stored only
+ * encrypted, with a keyed hash beside the ID number so that "is this number registered?" needs
+ * no decryption.
+ */
+@Repository
+public class AccountStore implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final PersonalDataCipher cipher;
+
+    AccountStore(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.cipher = cipher;
+    }
+
+    @Transactional
+    public UUID registerPerson(String username, String password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
+        requireFreeUsername(username);
+        String index = cipher.blindIndex(idNumber.value());
+        if (jdbc.sql("select count(*) from account where id_number_index = :i").param("i", index).query(Integer.class).single() > 0) {
+            throw new ConflictException("account.id-number-registered");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher)
+                values (:id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone)""")
+                .param("id", id).param("username", username).param("hash", passwords.encode(password))
+                .param("name", name).param("idCipher", cipher.encrypt(idNumber.value())).param("idIndex", index)
+                .param("phone", phone == null ? null : cipher.encrypt(phone.value()))
+                .update();
+        grant(id, Role.CITIZEN);
+        return id;
+    }
+
+    @Transactional
+    public UUID registerEnterprise(String username, String password, String name, UnifiedSocialCreditCode creditCode) {
+        requireFreeUsername(username);
+        if (jdbc.sql("select count(*) from account where credit_code = :c").param("c", creditCode.value()).query(Integer.class).single() > 0) {
+            throw new ConflictException("account.credit-code-registered");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into account (id, username, password_hash, kind, display_name, credit_code)
+                values (:id, :username, :hash, 'ENTERPRISE', :name, :code)""")
+                .param("id", id).param("username", username).param("hash", passwords.encode(password))
+                .param("name", name).param("code", creditCode.value())
+                .update();
+        grant(id, Role.ENTERPRISE_AGENT);
+        return id;
+    }
+
+    @Transactional
+    public UUID addStaff(String username, String password, String name, String regionCode, String departmentId, Set<Role> roles) {
+        requireFreeUsername(username);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into account (id, username, password_hash, kind, display_name, region_code, department_id)
+                values (:id, :username, :hash, 'STAFF', :name, :region, :department)""")
+                .param("id", id).param("username", username).param("hash", passwords.encode(password))
+                .param("name", name).param("region", regionCode).param("department", departmentId)
+                .update();
+        roles.forEach(role -> grant(id, role));
+        return id;
+    }
+
+    public Optional<AccountRecord> find(String username) {
+        return jdbc.sql("""
+                select id, username, kind, display_name, id_number_cipher, phone_cipher, credit_code, region_code, department_id
+                from account where username = :username""")
+                .param("username", username)
+                .query((rs, n) -> new AccountRecord(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getString("kind"), rs.getString("display_name"),
+                        decrypt(rs.getString("id_number_cipher")), decrypt(rs.getString("phone_cipher")),
+                        rs.getString("credit_code"), rs.getString("region_code"), rs.getString("department_id"),
+                        roles(rs.getObject("id", UUID.class))))
+                .optional();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select count(*) from account where username = :u").param("u", username).query(Integer.class).single() > 0;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        record Login(UUID id, String hash, boolean enabled) {
+        }
+        Login login = jdbc.sql("select id, password_hash, enabled from account where username = :username")
+                .param("username", username)
+                .query((rs, n) -> new Login(rs.getObject("id", UUID.class), rs.getString("password_hash"), rs.getBoolean("enabled")))
+                .optional().orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        List<SimpleGrantedAuthority> authorities = roles(login.id()).stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        return User.withUsername(username).password(login.hash()).disabled(!login.enabled()).authorities(authorities).build();
+    }
+
+    private Set<Role> roles(UUID accountId) {
+        return jdbc.sql("select role from account_role where account_id = :id").param("id", accountId)
+                .query(String.class).list().stream().map(Role::valueOf).collect(Collectors.toSet());
+    }
+
+    private void grant(UUID accountId, Role role) {
+        jdbc.sql("insert into account_role (account_id, role) values (:id, :role)").param("id", accountId).param("role", role.name()).update();
+    }
+
+    private void requireFreeUsername(String username) {
+        if (exists(username)) {
+            throw new ConflictException("account.username-taken");
+        }
+    }
+
+    private String decrypt(String stored) {
+        return stored == null ? null : cipher.decrypt(stored);
+    }
+
+    /** An account as read from the store, identifiers decrypted: never log or render it unmasked. */
+    public record AccountRecord(UUID id, String username, String kind, String displayName, String idNumber, String phone,
+                                String creditCode, String regionCode, String departmentId, Set<Role> roles) {
+        @Override
+        public String toString() {
+            return "AccountRecord[" + username + ", " + kind + "]";
+        }
+    }
+}

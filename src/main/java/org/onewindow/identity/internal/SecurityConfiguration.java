@@ -1,0 +1,96 @@
+package org.onewindow.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.onewindow.shared.web.ProblemDetails;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every path has an explicit rule; anything not listed is denied. Two chains: the REST API is
+ * stateless (HTTP Basic, no session cookie, so no CSRF to forge) and answers 401/403 with
+ * problem details; pages use a session with form login, CSRF protection and, when an identity
+ * provider is configured, OIDC login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC_PAGES = {
+            "/", "/search", "/items/**", "/bundles", "/bundles/**", "/browse/**", "/login", "/register", "/register/**",
+            "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/actuator/health", "/actuator/health/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/identity/me").authenticated()
+                        .requestMatchers("/api/v1/catalog/**").hasRole("ADMINISTRATOR")
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, HttpStatus.UNAUTHORIZED, messages, json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, messages, json))
+                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, messages, json)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders) throws Exception {
+        http.authorizeHttpRequests(rules -> rules
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/account", "/logout").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account"))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .httpBasic(basic -> { });
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/account"));
+        }
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, MessageSource messages, JsonMapper json)
+            throws java.io.IOException {
+        var locale = LocaleContextHolder.getLocale();
+        String title = messages.getMessage("problem.title.http-" + status.value(), null, status.getReasonPhrase(), locale);
+        String detail = messages.getMessage("problem.http-" + status.value(), null, title, locale);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"OneWindow\"");
+        }
+        json.writeValue(response.getOutputStream(), ProblemDetails.asMap(ProblemDetails.of(status, "http-" + status.value(), title, detail, List.of())));
+    }
+}

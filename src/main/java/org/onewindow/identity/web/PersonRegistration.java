@@ -1,0 +1,21 @@
+package org.onewindow.identity.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.onewindow.identity.ValidMobilePhone;
+import org.onewindow.identity.ValidResidentIdNumber;
+
+/** What a citizen gives to open an account. */
+record PersonRegistration(
+        @NotBlank @Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{account.username-format}") String username,
+        @NotBlank @Size(min = 8, max = 100, message = "{account.password-length}") String password,
+        @NotBlank @Size(max = 50) String name,
+        @NotBlank @ValidResidentIdNumber String idNumber,
+        @ValidMobilePhone String phone) {
+
+    @Override
+    public String toString() {
+        return "PersonRegistration[" + username + "]";
+    }
+}

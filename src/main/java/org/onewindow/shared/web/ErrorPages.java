@@ -1,0 +1,59 @@
+package org.onewindow.shared.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Errors that happen outside a controller (unknown path, a filter refusing a request): API
+ * callers get a problem detail, people get a page in plain words with a way back.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    private final MessageSource messages;
+
+    ErrorPages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        HttpStatus status = statusOf(request);
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("requestId", org.slf4j.MDC.get(RequestLogFilter.REQUEST_ID));
+        return "error";
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        HttpStatus status = statusOf(request);
+        Locale locale = LocaleContextHolder.getLocale();
+        String title = messages.getMessage("problem.title.http-" + status.value(), null, status.getReasonPhrase(), locale);
+        String detail = messages.getMessage("problem.http-" + status.value(), null, title, locale);
+        ProblemDetail problem = ProblemDetails.of(status, "http-" + status.value(), title, detail, List.of());
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null) {
+            problem.setInstance(java.net.URI.create(uri.toString().replaceAll("[^A-Za-z0-9/._~-]", "")));
+        }
+        return ProblemDetails.response(problem);
+    }
+
+    private static HttpStatus statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+}

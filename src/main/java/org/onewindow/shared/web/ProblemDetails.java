@@ -1,0 +1,59 @@
+package org.onewindow.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Builds RFC 9457 problem details the same way everywhere: a type naming the rule, a title
+ * in the caller's language, the fields and rules that failed, and the request id that ties
+ * the answer to the log line.
+ */
+public final class ProblemDetails {
+
+    private ProblemDetails() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Used by filters that answer before Spring MVC runs. */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        map.put("type", problem.getType().toString());
+        map.put("title", problem.getTitle());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            map.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
+    }
+
+    /** One field that failed one rule. */
+    public record FieldError(String field, String rule, String message) {
+    }
+}

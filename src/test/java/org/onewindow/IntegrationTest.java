@@ -1,0 +1,24 @@
+package org.onewindow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole platform against a real PostgreSQL (the embedded one, in a throw-away data
+ * directory) with the demo data loaded. All tests that use it share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "onewindow.database.ephemeral=true",
+        "onewindow.data-dir=target/test-data",
+        "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
+        "logging.level.org.onewindow.request=WARN"
+})
+public @interface IntegrationTest {
+}

@@ -1,0 +1,4 @@
+package org.onewindow.modularityfixture.owner;
+
+public class Owner {
+}
