@@ -19,6 +19,7 @@ import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.NotFoundException;
+import org.onewindow.shared.audit.AuditTrail;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,16 +41,18 @@ public class CatalogService {
     private final CatalogSearchIndex index;
     private final OrganizationTree tree;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, ServiceItem> published = new ConcurrentHashMap<>();
     private volatile Map<String, LifeEventBundle> publishedBundles = Map.of();
 
     CatalogService(CatalogRepository repository, CatalogSearchIndex index, OrganizationTree tree,
-                   ApplicationEventPublisher events, Optional<Clock> clock) {
+                   ApplicationEventPublisher events, AuditTrail audit, Optional<Clock> clock) {
         this.repository = repository;
         this.index = index;
         this.tree = tree;
         this.events = events;
+        this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -160,6 +163,7 @@ public class CatalogService {
         repository.retirePublished(code, now);
         repository.publishDraft(draft.id(), actor.username(), now);
         events.publishEvent(new ItemPublished(code, draft.version()));
+        audit.record(actor.username(), "catalog.item-published", code, "version " + draft.version());
         return new ServiceItem(draft.id(), code, draft.version(), ItemStatus.PUBLISHED, draft.standard(), draft.createdAt(), now);
     }
 
@@ -169,6 +173,7 @@ public class CatalogService {
         ServiceItem current = repository.findItem(code, ItemStatus.PUBLISHED).orElseThrow(() -> new NotFoundException("item", code));
         repository.retirePublished(code, clock.instant());
         events.publishEvent(new ItemRetired(code, current.version()));
+        audit.record(actor.username(), "catalog.item-retired", code, "version " + current.version());
     }
 
     @Transactional
@@ -186,6 +191,7 @@ public class CatalogService {
                 .standard();
         requireValid(StandardPolicy.checkLocal(local, standard));
         repository.saveLocalImplementation(local, actor.username());
+        audit.record(actor.username(), "catalog.local-implementation-published", local.itemCode(), "region " + region.code());
         return local;
     }
 
@@ -214,6 +220,7 @@ public class CatalogService {
         requireItemsExist(draft);
         repository.publishBundleDraft(draft.id(), clock.instant());
         events.publishEvent(new BundlePublished(code, draft.version()));
+        audit.record(actor.username(), "catalog.bundle-published", code, "version " + draft.version());
         return draft;
     }
 

@@ -53,6 +53,8 @@ class CatalogAdministrationTest {
         assertThat(published.status()).isEqualTo(200);
         assertThat(anonymous.get("/api/v1/catalog/items/MR-901").json().path("version").asInt()).isEqualTo(1);
         assertThat(codes(anonymous.get("/api/v1/catalog/items?q=" + encode("网络食品交易")).json())).contains("MR-901");
+        assertThat(jdbc.sql("select actor from audit_event where action = 'catalog.item-published' and subject = 'MR-901'")
+                .query(String.class).list()).containsExactly("admin");
     }
 
     @Test

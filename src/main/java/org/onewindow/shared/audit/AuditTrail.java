@@ -28,9 +28,4 @@ public class AuditTrail {
                 .param("requestId", MDC.get("requestId"))
                 .update();
     }
-
-    public long count(String action, String subject) {
-        return jdbc.sql("select count(*) from audit_event where action = :action and subject = :subject")
-                .param("action", action).param("subject", subject).query(Long.class).single();
-    }
 }
