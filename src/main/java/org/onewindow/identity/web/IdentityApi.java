@@ -56,7 +56,7 @@ class IdentityApi {
     }
 
     private AccountView view(String username) {
-        var account = accounts.find(username).orElseThrow();
+        var account = accounts.find(username).orElseThrow(() -> new org.onewindow.shared.NotFoundException("account", username));
         return new AccountView(account.username(), account.kind(), PersonalDataMask.name(account.displayName()),
                 PersonalDataMask.idNumber(account.idNumber()), PersonalDataMask.phone(account.phone()), account.creditCode(),
                 account.roles().stream().map(Enum::name).sorted().toList());

@@ -1,7 +1,9 @@
 package org.onewindow.identity.web;
 
 import jakarta.validation.Valid;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.onewindow.identity.MobilePhoneNumber;
@@ -11,9 +13,12 @@ import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.pii.PersonalDataMask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,19 +34,32 @@ class IdentityPages {
     private final OrganizationTree tree;
     private final MessageSource messages;
     private final boolean demo;
+    private final List<IdentityProvider> identityProviders;
 
     IdentityPages(AccountStore accounts, OrganizationTree tree, MessageSource messages,
-                  @Value("${onewindow.demo-data}") boolean demo) {
+                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> registrations) {
         this.accounts = accounts;
         this.tree = tree;
         this.messages = messages;
         this.demo = demo;
+        this.identityProviders = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
+            configured.forEach(r -> {
+                ClientRegistration registration = (ClientRegistration) r;
+                identityProviders.add(new IdentityProvider(registration.getRegistrationId(), registration.getClientName()));
+            });
+        }
     }
 
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("demo", demo);
+        model.addAttribute("identityProviders", identityProviders);
         return "identity/login";
+    }
+
+    /** An external identity provider (OIDC) people may sign in with. */
+    record IdentityProvider(String id, String name) {
     }
 
     @GetMapping("/register")
@@ -71,7 +89,9 @@ class IdentityPages {
 
     @GetMapping("/account")
     String account(Authentication who, Model model, Locale locale) {
-        var account = accounts.find(who.getName()).orElseThrow();
+        // Someone signed in through an external identity provider may have no local account yet.
+        var account = accounts.find(who.getName()).orElseGet(() -> new AccountStore.AccountRecord(null, who.getName(),
+                "EXTERNAL", who.getName(), null, null, null, null, null, java.util.Set.of()));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("username", account.username());
         view.put("displayName", account.displayName());
