@@ -74,6 +74,12 @@ class PortalJourneyBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q="));
         assertThat(browser.findElements(By.id("search-q"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#results #results"))).isEmpty();
+        // Choosing a filter updates the results too, without pressing the button.
+        new Select(browser.findElement(By.id("f-department"))).selectByValue("housing-construction");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("department=housing-construction"));
+        waitFor(By.id("result-HC-001"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("result-HR-002")));
 
         // The life event "open a restaurant": each document listed once, however many items ask for it.
         go("/");

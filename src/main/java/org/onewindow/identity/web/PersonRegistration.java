@@ -8,10 +8,10 @@ import org.onewindow.identity.ValidResidentIdNumber;
 
 /** What a citizen gives to open an account. */
 record PersonRegistration(
-        @NotBlank @Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{account.username-format}") String username,
-        @NotBlank @Size(min = 8, max = 100, message = "{account.password-length}") String password,
-        @NotBlank @Size(max = 50) String name,
-        @NotBlank @ValidResidentIdNumber String idNumber,
+        @NotBlank(message = "{problem.field.required}") @Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{account.username-format}") String username,
+        @NotBlank(message = "{problem.field.required}") @Size(min = 8, max = 100, message = "{account.password-length}") String password,
+        @NotBlank(message = "{problem.field.required}") @Size(max = 50) String name,
+        @NotBlank(message = "{problem.field.required}") @ValidResidentIdNumber String idNumber,
         @ValidMobilePhone String phone) {
 
     @Override

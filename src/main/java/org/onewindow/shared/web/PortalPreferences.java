@@ -109,6 +109,8 @@ class PortalPreferences implements WebMvcConfigurer {
             Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
             boolean english = "en".equals(locale.getLanguage());
             page.addObject("elderly", elderly);
+            page.addObject("signedIn", request.getUserPrincipal() != null);
+            page.addObject("administrator", request.isUserInRole("ADMINISTRATOR"));
             page.addObject("english", english);
             page.addObject("elderlyToggleUrl", withParameter(request, "elderly", elderly ? "off" : "on"));
             page.addObject("languageToggleUrl", withParameter(request, "lang", english ? "zh-CN" : "en"));
