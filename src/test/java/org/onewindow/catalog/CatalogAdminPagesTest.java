@@ -1,0 +1,136 @@
+package org.onewindow.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The staff pages, driven as a browser would: sign in, forms with CSRF tokens, rules shown on the page. */
+@IntegrationTest
+class CatalogAdminPagesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.MessageSource messages;
+    HttpClient browser;
+
+    @BeforeEach
+    void freshBrowser() {
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Test
+    void theProvinceAdministratorChecksAndPublishesAnItemFromThePage() throws Exception {
+        signIn("admin");
+        HttpResponse<String> form = get("/admin/catalog/items/edit?code=MR-001");
+        assertThat(form.statusCode()).isEqualTo(200);
+        String standard = textareaOf(form.body()).replace("食品经营许可（新办）", "小餐饮登记");
+
+        HttpResponse<String> broken = post("/admin/catalog/items", form.body(),
+                Map.of("code", "MR-950", "json", standard.replaceFirst("\"promisedDays\"\\s*:\\s*\\d+", "\"promisedDays\": 999"), "action", "validate"));
+        assertThat(broken.statusCode()).isEqualTo(200);
+        assertThat(broken.body()).contains("error-summary", "item.promised-within-statutory");
+
+        HttpResponse<String> unreadable = post("/admin/catalog/items", form.body(), Map.of("code", "MR-950", "json", "{ not json", "action", "save"));
+        assertThat(unreadable.body()).contains("malformed-json");
+        assertThat(versionsOf("MR-950")).isZero();
+
+        HttpResponse<String> published = post("/admin/catalog/items", form.body(), Map.of("code", "MR-950", "json", standard, "action", "publish"));
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(published.headers().firstValue("Location").orElseThrow()).endsWith("/admin/catalog");
+        assertThat(get("/admin/catalog").body()).contains("MR-950");
+        assertThat(get("/items/MR-950").body()).contains("小餐饮登记");
+    }
+
+    @Test
+    void aCountyAdministratorPublishesLocalDetailsButCannotLoosenTheStandard() throws Exception {
+        signIn("admin.xihu");
+        HttpResponse<String> index = get("/admin/catalog");
+        assertThat(index.statusCode()).isEqualTo(200);
+
+        Map<String, String> looser = new LinkedHashMap<>(Map.of("itemCode", "MR-002", "regionCode", "330106", "promisedDays", "99",
+                "addressZh", "西湖区行政服务中心", "addressEn", "Xihu District Service Centre"));
+        post("/admin/catalog/local", index.body(), looser);
+        assertThat(get("/admin/catalog").body()).contains(message("rule.local.more-days"));
+        assertThat(localRows("MR-002", "330106")).isZero();
+
+        looser.put("promisedDays", "0");
+        assertThat(post("/admin/catalog/local", index.body(), looser).statusCode()).isEqualTo(302);
+        assertThat(localRows("MR-002", "330106")).isEqualTo(1);
+        assertThat(get("/items/MR-002?region=330106").body()).contains("西湖区行政服务中心");
+    }
+
+    @Test
+    void aCitizenIsTurnedAwayFromTheStaffPages() throws Exception {
+        signIn("zhangsan");
+        assertThat(get("/admin/catalog").statusCode()).isEqualTo(403);
+        assertThat(get("/account").body()).contains("3301**********").doesNotContain("33010619900101123");
+    }
+
+    private void signIn(String username) throws Exception {
+        HttpResponse<String> login = get("/login");
+        HttpResponse<String> done = post("/login", login.body(), Map.of("username", username, "password", "demo1234"));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Posts a form the way the page that carries it would: with that page's CSRF token. */
+    private HttpResponse<String> post(String path, String pageWithForm, Map<String, String> fields) throws Exception {
+        Matcher token = CSRF.matcher(pageWithForm);
+        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token.group(1) != null ? token.group(1) : token.group(2));
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String textareaOf(String page) {
+        Matcher m = Pattern.compile("<textarea[^>]*name=\"json\"[^>]*>(.*?)</textarea>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+    }
+
+    /** The message's words before its number, as the page shows them. */
+    private String message(String key) {
+        return messages.getMessage(key, new Object[] {"?"}, java.util.Locale.SIMPLIFIED_CHINESE).split("（")[0];
+    }
+
+    private int versionsOf(String code) {
+        return jdbc.sql("select count(*) from service_item where code = :c").param("c", code).query(Integer.class).single();
+    }
+
+    private int localRows(String item, String region) {
+        return jdbc.sql("select count(*) from local_implementation where item_code = :i and region_code = :r")
+                .param("i", item).param("r", region).query(Integer.class).single();
+    }
+}
