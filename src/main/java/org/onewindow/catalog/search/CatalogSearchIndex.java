@@ -9,14 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -46,10 +45,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogSearchIndex implements AutoCloseable {
 
-    private static final Sort BEST_MATCH_FIRST =
-            new Sort(SortField.FIELD_SCORE, new SortField(ItemDocument.CODE_ORDER, SortField.Type.STRING));
-    private static final Sort BY_CODE = new Sort(new SortField(ItemDocument.CODE_ORDER, SortField.Type.STRING));
-    private static final Set<String> CODE_ONLY = Set.of(ItemDocument.CODE);
+    // Both orders end with the code: equal scores rank the same on every page, and each hit
+    // carries its code, so no stored field has to be read back.
+    private static final SortField CODE_ORDER = new SortField(ItemDocument.CODE_ORDER, SortField.Type.STRING);
+    private static final Sort BEST_MATCH_FIRST = new Sort(SortField.FIELD_SCORE, CODE_ORDER);
+    private static final Sort BY_CODE = new Sort(CODE_ORDER);
     // The page says how many items match in all, so every match is counted, not only the first thousand.
     private static final int COUNT_EVERY_MATCH = Integer.MAX_VALUE;
 
@@ -182,13 +182,16 @@ public class CatalogSearchIndex implements AutoCloseable {
         }
         TopFieldDocs top = searcher.search(matching,
                 new TopFieldCollectorManager(order, (int) upToPageEnd, null, COUNT_EVERY_MATCH));
-        StoredFields stored = searcher.storedFields();
         List<String> codes = new ArrayList<>(limit);
         ScoreDoc[] ranked = top.scoreDocs;
         for (int rank = offset; rank < ranked.length; rank++) {
-            codes.add(stored.document(ranked[rank].doc, CODE_ONLY).get(ItemDocument.CODE));
+            codes.add(codeOf((FieldDoc) ranked[rank]));
         }
         return new SearchResult(codes, top.totalHits.value());
+    }
+
+    private static String codeOf(FieldDoc hit) {
+        return ((BytesRef) hit.fields[hit.fields.length - 1]).utf8ToString();
     }
 
     private static String firstCharacters(String text, int count) {

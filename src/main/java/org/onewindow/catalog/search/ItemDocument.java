@@ -21,7 +21,7 @@ import org.onewindow.catalog.ServiceItem;
 /** How a service item is laid out in the search index: one document per item code. */
 final class ItemDocument {
 
-    /** The code as published: the key that put and remove replace by. */
+    /** The code as published: the key that put and remove replace by, and the order of browsing. */
     static final String CODE = "code";
     /** The code as a person may type it, in any letter case. */
     static final String CODE_AS_TYPED = "code_as_typed";
@@ -44,6 +44,7 @@ final class ItemDocument {
     static final String DESCRIPTION_EN = "description_en";
     static final String MATERIALS_EN = "materials_en";
     static final String FAQ_EN = "faq_en";
+    static final String NAME_AND_KEYWORDS_EN = "name_keywords_en";
 
     private ItemDocument() {
     }
@@ -54,7 +55,7 @@ final class ItemDocument {
         ItemStandard standard = Objects.requireNonNull(item.standard(), () -> "standard of item " + code);
 
         Document document = new Document();
-        document.add(new StringField(CODE, code, Field.Store.YES));
+        document.add(new StringField(CODE, code, Field.Store.NO));
         document.add(new StringField(CODE_AS_TYPED, codeAsTyped(code), Field.Store.NO));
         document.add(new SortedDocValuesField(CODE_ORDER, new BytesRef(code)));
 
@@ -88,6 +89,8 @@ final class ItemDocument {
         addText(document, DESCRIPTION_EN, standard.description().en());
         addTexts(document, MATERIALS_EN, inEnglish(materialNames));
         addTexts(document, FAQ_EN, inEnglish(faqQuestions));
+        addText(document, NAME_AND_KEYWORDS_EN, name.en());
+        addTexts(document, NAME_AND_KEYWORDS_EN, standard.keywordsEn());
         return document;
     }
 

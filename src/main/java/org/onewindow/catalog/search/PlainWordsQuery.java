@@ -9,13 +9,16 @@ import static org.onewindow.catalog.search.ItemDocument.KEYWORDS_EN;
 import static org.onewindow.catalog.search.ItemDocument.KEYWORDS_ZH;
 import static org.onewindow.catalog.search.ItemDocument.MATERIALS_EN;
 import static org.onewindow.catalog.search.ItemDocument.MATERIALS_ZH;
+import static org.onewindow.catalog.search.ItemDocument.NAME_AND_KEYWORDS_EN;
 import static org.onewindow.catalog.search.ItemDocument.NAME_AND_KEYWORDS_ZH_PAIRS;
 import static org.onewindow.catalog.search.ItemDocument.NAME_EN;
 import static org.onewindow.catalog.search.ItemDocument.NAME_ZH;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -33,10 +36,11 @@ import org.onewindow.catalog.search.TextAnalysis.Token;
  * Turns a person's own words into a Lucene query. The words are only ever cut into terms, never
  * read as query syntax, so "食品 AND (" is three words and not a broken query.
  *
- * <p>An item matches if any part of the words matches it: its code, its Chinese or English
- * words, or enough of its Chinese character pairs. Ranking, not matching, decides what comes
- * first: the code above all, then the item name, then keywords, then description, materials and
- * questions people asked.
+ * <p>An item matches if any part of the query matches it: its code; any of the person's words,
+ * in Chinese or English, spelt right or nearly; half of the pairs of Chinese characters they
+ * typed; or all of an official term that a colloquial phrase of theirs stands for. Ranking, not
+ * matching, decides what comes first: the code above all, then the item name, then keywords, then
+ * description, materials and the questions people asked.
  */
 final class PlainWordsQuery {
 
@@ -45,23 +49,34 @@ final class PlainWordsQuery {
     /** Official terms a colloquial phrase stands for count a little less than the person's words. */
     private static final float OFFICIAL_TERM_WEIGHT = 0.8f;
     private static final float CHARACTER_PAIRS_WEIGHT = 1.5f;
-    /** A typo-corrected word is a guess, so it counts half of the word spelt right. */
-    private static final float TYPO_WEIGHT = 0.5f;
+    /** A typo-corrected word is a guess, so it counts for less than a word spelt right. */
+    private static final float TYPO_WEIGHT = 2f;
     /** A word found in the name counts mostly for the name, a little for being found elsewhere too. */
     private static final float OTHER_FIELDS_TIE_BREAKER = 0.1f;
 
-    private static final List<WeightedField> CHINESE_WORD_FIELDS = List.of(
+    private static final List<WeightedField> CHINESE_FIELDS = List.of(
             new WeightedField(NAME_ZH, 5f), new WeightedField(KEYWORDS_ZH, 3f),
             new WeightedField(DESCRIPTION_ZH, 1.5f), new WeightedField(MATERIALS_ZH, 1.2f),
             new WeightedField(FAQ_ZH, 1f));
-    private static final List<WeightedField> ENGLISH_WORD_FIELDS = List.of(
+    private static final List<WeightedField> ENGLISH_FIELDS = List.of(
             new WeightedField(NAME_EN, 5f), new WeightedField(KEYWORDS_EN, 3f),
             new WeightedField(DESCRIPTION_EN, 1.5f), new WeightedField(MATERIALS_EN, 1.2f),
             new WeightedField(FAQ_EN, 1f));
-    // Typos are corrected against names and keywords only: in long descriptions nearly every
-    // word has some neighbour one letter away, and matching those would be noise.
-    private static final List<WeightedField> TYPO_FIELDS = List.of(
-            new WeightedField(NAME_EN, 5f), new WeightedField(KEYWORDS_EN, 3f));
+    // An official term names what an item is or does; in another item's list of materials or
+    // its questions it would only name a document that item asks for.
+    private static final List<WeightedField> CHINESE_FIELDS_NAMING_THE_ITEM = CHINESE_FIELDS.subList(0, 3);
+    private static final List<WeightedField> ENGLISH_FIELDS_NAMING_THE_ITEM = ENGLISH_FIELDS.subList(0, 3);
+
+    /**
+     * Words people wrap around what they look for ("我想…需要办什么", "how do I…"). Every item's
+     * questions are full of them, so they would match nearly the whole catalog while telling
+     * nothing about what the person wants.
+     */
+    private static final List<String> FILLER_WORDS = List.of(
+            "我", "我们", "你", "您", "想", "要", "需要", "怎么", "怎样", "如何", "什么", "哪里", "哪儿", "哪个",
+            "去", "办", "办理", "能", "可以", "吗", "呢", "吧", "啊", "了", "的", "请问", "一下", "应该",
+            "how", "do", "does", "i", "me", "my", "we", "our", "you", "your", "can", "what", "where", "when",
+            "which", "who", "want", "need", "should", "would", "could", "please");
 
     /** More distinct words than this in one text add little but cost clauses. */
     private static final int MAX_WORDS = 16;
@@ -73,9 +88,17 @@ final class PlainWordsQuery {
     private static final int LETTERS_KEPT_WHEN_CORRECTING = 1;
 
     private final TextAnalysis analysis;
+    private final Set<String> fillerTerms;
 
     PlainWordsQuery(TextAnalysis analysis) {
         this.analysis = analysis;
+        // Stored as the analyzers spell them ("does" becomes "doe"), to compare with analysed words.
+        Set<String> terms = new HashSet<>();
+        for (String filler : FILLER_WORDS) {
+            analysis.chineseWords(filler).forEach(token -> terms.add(token.term()));
+            analysis.englishWords(filler).forEach(token -> terms.add(token.term()));
+        }
+        this.fillerTerms = Set.copyOf(terms);
     }
 
     /**
@@ -85,78 +108,138 @@ final class PlainWordsQuery {
     Query matching(String words, List<String> officialTerms) {
         ClauseBudget budget = ClauseBudget.withinLuceneLimit();
         BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
-
         budget.spend(1);
         anyPart.add(new BoostQuery(new ConstantScoreQuery(
                 new TermQuery(new Term(CODE_AS_TYPED, ItemDocument.codeAsTyped(words)))), CODE_WEIGHT), Occur.SHOULD);
-
         // The person's own words are served first, so the budget never runs out on them.
-        addText(anyPart, words, 1f, true, budget);
+        anyPersonsWord(words, budget).ifPresent(query -> anyPart.add(query, Occur.SHOULD));
         for (String officialTerm : officialTerms) {
-            addText(anyPart, TextAnalysis.normalized(officialTerm), OFFICIAL_TERM_WEIGHT, false, budget);
+            wholeOfficialTerm(TextAnalysis.normalized(officialTerm), budget)
+                    .ifPresent(query -> anyPart.add(new BoostQuery(query, OFFICIAL_TERM_WEIGHT), Occur.SHOULD));
         }
         return anyPart.build();
     }
 
-    private void addText(BooleanQuery.Builder anyPart, String text, float weight, boolean typosExpected,
-                         ClauseBudget budget) {
-        List<Query> parts = new ArrayList<>();
-        for (String word : distinct(analysis.chineseWords(text), Token::hasLetterOrDigit, MAX_WORDS)) {
-            if (!budget.spend(CHINESE_WORD_FIELDS.size())) {
-                break;
-            }
-            parts.add(inAnyField(word, CHINESE_WORD_FIELDS, List.of()));
-        }
-        characterPairs(text, budget).ifPresent(parts::add);
-        for (String word : distinct(analysis.englishWords(text), Token::isLettersOrDigits, MAX_WORDS)) {
-            boolean correctTypos = typosExpected && allowedTypos(word) > 0
-                    && budget.spend(ENGLISH_WORD_FIELDS.size() + TYPO_FIELDS.size() * MAX_TYPO_CORRECTIONS_PER_WORD);
-            if (!correctTypos && !budget.spend(ENGLISH_WORD_FIELDS.size())) {
-                break;
-            }
-            parts.add(inAnyField(word, ENGLISH_WORD_FIELDS, correctTypos ? TYPO_FIELDS : List.of()));
-        }
-        if (parts.isEmpty()) {
-            return;
-        }
+    private Optional<Query> anyPersonsWord(String words, ClauseBudget budget) {
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
-        parts.forEach(part -> anyWord.add(part, Occur.SHOULD));
-        anyPart.add(new BoostQuery(anyWord.build(), weight), Occur.SHOULD);
+        int parts = 0;
+        for (String word : chineseWords(words)) {
+            if (!budget.spend(CHINESE_FIELDS.size())) {
+                break;
+            }
+            anyWord.add(inBestField(word, CHINESE_FIELDS), Occur.SHOULD);
+            parts++;
+        }
+        List<String> pairs = characterPairs(words);
+        if (!pairs.isEmpty() && budget.spend(pairs.size())) {
+            anyWord.add(enoughCharacterPairs(pairs), Occur.SHOULD);
+            parts++;
+        }
+        for (String word : englishWords(words)) {
+            boolean correctTypos = allowedTypos(word) > 0
+                    && budget.spend(ENGLISH_FIELDS.size() + MAX_TYPO_CORRECTIONS_PER_WORD);
+            if (!correctTypos && !budget.spend(ENGLISH_FIELDS.size())) {
+                break;
+            }
+            anyWord.add(correctTypos ? inBestFieldEvenMisspelt(word) : inBestField(word, ENGLISH_FIELDS), Occur.SHOULD);
+            parts++;
+        }
+        return parts == 0 ? Optional.empty() : Optional.of(anyWord.build());
     }
 
-    private static Query inAnyField(String word, List<WeightedField> fields, List<WeightedField> typoFields) {
-        List<Query> inFields = new ArrayList<>();
+    /**
+     * An official term is the catalog's own wording, so an item matches it only with all of its
+     * words in one field: "餐饮服务" must not find every item that mentions 服务.
+     */
+    private Optional<Query> wholeOfficialTerm(String term, ClauseBudget budget) {
+        List<String> chinese = chineseWords(term);
+        List<String> pairs = characterPairs(term);
+        List<String> english = englishWords(term);
+        int clauses = chinese.size() * CHINESE_FIELDS_NAMING_THE_ITEM.size() + pairs.size()
+                + english.size() * ENGLISH_FIELDS_NAMING_THE_ITEM.size();
+        if (clauses == 0 || !budget.spend(clauses)) {
+            return Optional.empty();
+        }
+        List<Query> wherever = new ArrayList<>();
+        if (!chinese.isEmpty()) {
+            CHINESE_FIELDS_NAMING_THE_ITEM.forEach(field -> wherever.add(allIn(chinese, field)));
+        }
+        if (!pairs.isEmpty()) {
+            wherever.add(allIn(pairs, new WeightedField(NAME_AND_KEYWORDS_ZH_PAIRS, CHARACTER_PAIRS_WEIGHT)));
+        }
+        if (!english.isEmpty()) {
+            ENGLISH_FIELDS_NAMING_THE_ITEM.forEach(field -> wherever.add(allIn(english, field)));
+        }
+        return Optional.of(new DisjunctionMaxQuery(wherever, OTHER_FIELDS_TIE_BREAKER));
+    }
+
+    private static Query inBestField(String word, List<WeightedField> fields) {
+        List<Query> inFields = new ArrayList<>(fields.size() + 1);
         for (WeightedField field : fields) {
             inFields.add(new BoostQuery(new TermQuery(new Term(field.name(), word)), field.weight()));
         }
-        for (WeightedField field : typoFields) {
-            Query corrected = new FuzzyQuery(new Term(field.name(), word), allowedTypos(word),
-                    LETTERS_KEPT_WHEN_CORRECTING, MAX_TYPO_CORRECTIONS_PER_WORD, true);
-            inFields.add(new BoostQuery(corrected, field.weight() * TYPO_WEIGHT));
+        return new DisjunctionMaxQuery(inFields, OTHER_FIELDS_TIE_BREAKER);
+    }
+
+    /**
+     * Typos are corrected against names and keywords only, both in one field so that each word's
+     * correcting automaton is built once: in long descriptions nearly every word has some
+     * neighbour one letter away, and matching those would be noise.
+     */
+    private static Query inBestFieldEvenMisspelt(String word) {
+        List<Query> inFields = new ArrayList<>(ENGLISH_FIELDS.size() + 1);
+        for (WeightedField field : ENGLISH_FIELDS) {
+            inFields.add(new BoostQuery(new TermQuery(new Term(field.name(), word)), field.weight()));
         }
+        Query corrected = new FuzzyQuery(new Term(NAME_AND_KEYWORDS_EN, word), allowedTypos(word),
+                LETTERS_KEPT_WHEN_CORRECTING, MAX_TYPO_CORRECTIONS_PER_WORD, true);
+        inFields.add(new BoostQuery(corrected, TYPO_WEIGHT));
         return new DisjunctionMaxQuery(inFields, OTHER_FIELDS_TIE_BREAKER);
     }
 
     /**
      * Half of the character pairs must be found: enough to forgive a wrong character, which
      * spoils at most two pairs, while a text that merely shares one common character with the
-     * words does not match. A single character has no pairs, so it is looked up alone.
+     * words does not match.
      */
-    private Optional<Query> characterPairs(String text, ClauseBudget budget) {
+    private static Query enoughCharacterPairs(List<String> pairs) {
+        BooleanQuery.Builder enough = new BooleanQuery.Builder();
+        pairs.forEach(pair -> enough.add(new TermQuery(new Term(NAME_AND_KEYWORDS_ZH_PAIRS, pair)), Occur.SHOULD));
+        enough.setMinimumNumberShouldMatch(Math.max(1, pairs.size() / 2));
+        return new BoostQuery(enough.build(), CHARACTER_PAIRS_WEIGHT);
+    }
+
+    private static Query allIn(List<String> terms, WeightedField field) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        terms.forEach(term -> all.add(new TermQuery(new Term(field.name(), term)), Occur.MUST));
+        return new BoostQuery(all.build(), field.weight());
+    }
+
+    // English words are looked up in the English fields only, and Chinese ones in the Chinese
+    // fields: item texts hardly mix the two, and every lookup costs clauses and time.
+    private List<String> chineseWords(String text) {
+        return meaningful(analysis.chineseWords(text), Token::hasChineseCharacter, MAX_WORDS);
+    }
+
+    private List<String> englishWords(String text) {
+        return meaningful(analysis.englishWords(text), Token::isLettersOrDigits, MAX_WORDS);
+    }
+
+    /** A single character has no pairs, so it is looked up alone. */
+    private List<String> characterPairs(String text) {
         List<Token> tokens = analysis.chineseCharacterPairs(text);
         List<String> pairs = distinct(tokens, Token::isChineseCharacterPair, MAX_CHARACTER_PAIRS);
-        List<String> lookedUp = pairs.isEmpty()
-                ? distinct(tokens, Token::isSingleChineseCharacter, MAX_CHARACTER_PAIRS)
-                : pairs;
-        List<String> affordable = lookedUp.subList(0, Math.min(lookedUp.size(), budget.left()));
-        if (affordable.isEmpty()) {
-            return Optional.empty();
-        }
-        budget.spend(affordable.size());
-        BooleanQuery.Builder enoughPairs = new BooleanQuery.Builder();
-        affordable.forEach(pair -> enoughPairs.add(new TermQuery(new Term(NAME_AND_KEYWORDS_ZH_PAIRS, pair)), Occur.SHOULD));
-        enoughPairs.setMinimumNumberShouldMatch(Math.max(1, affordable.size() / 2));
-        return Optional.of(new BoostQuery(enoughPairs.build(), CHARACTER_PAIRS_WEIGHT));
+        return pairs.isEmpty() ? distinct(tokens, Token::isSingleChineseCharacter, MAX_CHARACTER_PAIRS) : pairs;
+    }
+
+    /** The words without filler, unless filler is all there is: then it is what the person means. */
+    private List<String> meaningful(List<Token> tokens, Predicate<Token> wanted, int atMost) {
+        List<String> words = distinct(tokens, wanted.and(token -> !fillerTerms.contains(token.term())), atMost);
+        return words.isEmpty() ? distinct(tokens, wanted, atMost) : words;
+    }
+
+    private static List<String> distinct(List<Token> tokens, Predicate<Token> wanted, int atMost) {
+        return tokens.stream().filter(wanted).map(Token::term).distinct().limit(atMost).toList();
     }
 
     private static int allowedTypos(String word) {
@@ -168,17 +251,13 @@ final class PlainWordsQuery {
         return length < SHORTEST_WORD_WITH_TWO_TYPOS ? 1 : 2;
     }
 
-    private static List<String> distinct(List<Token> tokens, Predicate<Token> wanted, int atMost) {
-        return tokens.stream().filter(wanted).map(Token::term).distinct().limit(atMost).toList();
-    }
-
     private record WeightedField(String name, float weight) {
     }
 
     /**
      * Lucene refuses a query of more leaf clauses than {@link IndexSearcher#getMaxClauseCount()},
      * and a typo-tolerant word expands into several. Staying within half of that limit leaves
-     * room for the filters and for whatever else in the application raised or lowered it.
+     * room for the filters and for whatever else in the application lowered it.
      */
     private static final class ClauseBudget {
 
@@ -198,10 +277,6 @@ final class PlainWordsQuery {
             }
             left -= clauses;
             return true;
-        }
-
-        int left() {
-            return left;
         }
     }
 }

@@ -42,8 +42,8 @@ final class TextAnalysis implements AutoCloseable {
                     || StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM].equals(type);
         }
 
-        boolean hasLetterOrDigit() {
-            return term.codePoints().anyMatch(Character::isLetterOrDigit);
+        boolean hasChineseCharacter() {
+            return term.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         }
     }
 
@@ -120,8 +120,7 @@ final class TextAnalysis implements AutoCloseable {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             TokenStream pairs = new CJKBigramFilter(new LowerCaseFilter(new CJKWidthFilter(source)),
-                    CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL,
-                    WITH_SINGLE_CHARACTERS);
+                    CJKBigramFilter.HAN, WITH_SINGLE_CHARACTERS);
             return new TokenStreamComponents(source, pairs);
         }
 

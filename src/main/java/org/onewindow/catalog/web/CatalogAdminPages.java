@@ -122,11 +122,11 @@ class CatalogAdminPages {
                       Authentication who, Locale locale, RedirectAttributes redirect) {
         StaffMember actor = staffMember(who);
         try {
-            Audience who2 = Arrays.stream(Audience.values()).filter(a -> a.name().equals(audience)).findFirst()
+            Audience chosen = Arrays.stream(Audience.values()).filter(a -> a.name().equals(audience)).findFirst()
                     .orElseThrow(() -> new RuleViolationException(Violation.of("audience", "item.audience-required")));
             List<String> codes = Arrays.stream(itemCodes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             catalog.draftBundle(new LifeEventBundle(null, code.strip(), 0, null, new LocalizedText(nameZh, nameEn),
-                    new LocalizedText(descriptionZh, descriptionEn), who2, codes), actor);
+                    new LocalizedText(descriptionZh, descriptionEn), chosen, codes), actor);
             if ("publish".equals(action)) {
                 catalog.publishBundle(code.strip(), actor);
             }

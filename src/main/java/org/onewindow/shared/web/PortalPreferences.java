@@ -67,11 +67,11 @@ class PortalPreferences implements WebMvcConfigurer {
         language.setParamName("lang");
         language.setIgnoreInvalidLocale(true);
         registry.addInterceptor(language);
-        registry.addInterceptor(new ElderlyModeInterceptor());
+        registry.addInterceptor(new PortalChoicesInterceptor());
     }
 
     /** Reads ?elderly=on|off, remembers it, and tells the templates which mode to render. */
-    static final class ElderlyModeInterceptor implements HandlerInterceptor {
+    static final class PortalChoicesInterceptor implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             String requested = request.getParameter("elderly");
