@@ -63,8 +63,8 @@ measure() { # key name url extra-hey-args...
   hey -z "${SECONDS_PER_RUN}s" "$@" "$url" > "$DATA/hey.txt"
   local rps p50 p99 codes
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$DATA/hey.txt")
-  p50=$(awk '/ 50%% in/ {printf "%.1f", $3*1000}' "$DATA/hey.txt")
-  p99=$(awk '/ 99%% in/ {printf "%.1f", $3*1000}' "$DATA/hey.txt")
+  p50=$(awk '/ 50% in/ {printf "%.1f", $3*1000}' "$DATA/hey.txt")
+  p99=$(awk '/ 99% in/ {printf "%.1f", $3*1000}' "$DATA/hey.txt")
   codes=$(awk '/Status code distribution/ {f=1; next} f && /\[/ {printf "%s%s ", $1, $2} /Error distribution/ {f=0}' "$DATA/hey.txt")
   echo "| $name | $rps | $p50 | $p99 | $codes |" | tee -a "$OUT"
   printf -v "RPS_$key" '%s' "$rps"

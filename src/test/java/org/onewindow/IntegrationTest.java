@@ -5,11 +5,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole platform against a real PostgreSQL (the embedded one, in a throw-away data
- * directory) with the demo data loaded. All tests that use it share one application context.
+ * directory) with the demo data loaded, and a clock tests can move. All tests that use it share
+ * one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +24,15 @@ import org.springframework.test.context.TestPropertySource;
         "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
         "logging.level.org.onewindow.request=WARN"
 })
+@Import(IntegrationTest.Clocks.class)
 public @interface IntegrationTest {
+
+    /** Every integration test sees the same movable clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Clocks {
+        @Bean
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
 }

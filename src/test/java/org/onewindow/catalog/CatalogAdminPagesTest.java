@@ -88,6 +88,34 @@ class CatalogAdminPagesTest {
         assertThat(get("/account").body()).contains("3301**********").doesNotContain("33010619900101123");
     }
 
+    @Test
+    void whatPeopleTypeIntoFormsIsStoredAsTextAndShownEscaped() throws Exception {
+        String first17 = "11010519880808123";
+        String idNumber = first17 + org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17);
+        HttpResponse<String> form = get("/register");
+        Map<String, String> fields = Map.of("username", "bobby", "password", "a-long-password",
+                "name", "<script>alert(1)</script>'); drop table account;--", "idNumber", idNumber);
+        assertThat(post("/register", form.body(), fields).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select display_name from account where username = 'bobby'").query(String.class).single())
+                .isEqualTo("<script>alert(1)</script>'); drop table account;--");
+
+        HttpResponse<String> login = get("/login");
+        post("/login", login.body(), Map.of("username", "bobby", "password", "a-long-password"));
+        assertThat(get("/account").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void aBadIdNumberOnTheRegistrationFormIsExplainedNextToTheField() throws Exception {
+        String first17 = "11010519880808124";
+        char wrongCheckDigit = org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17) == '0' ? '1' : '0';
+        HttpResponse<String> form = get("/register");
+        HttpResponse<String> answer = post("/register", form.body(), Map.of("username", "carol", "password", "a-long-password",
+                "name", "Carol", "idNumber", first17 + wrongCheckDigit));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("error-summary", "#idNumber");
+        assertThat(jdbc.sql("select count(*) from account where username = 'carol'").query(Integer.class).single()).isZero();
+    }
+
     private void signIn(String username) throws Exception {
         HttpResponse<String> login = get("/login");
         HttpResponse<String> done = post("/login", login.body(), Map.of("username", username, "password", "demo1234"));

@@ -51,6 +51,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/identity/me").authenticated()
                         .requestMatchers("/api/v1/catalog/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/withdrawal",
+                                "/api/v1/casework/applications/*/correction").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/acceptance",
+                                "/api/v1/casework/applications/*/correction-request", "/api/v1/casework/applications/*/refusal")
+                                .hasAnyRole("CLERK", "HANDLER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/review",
+                                "/api/v1/casework/applications/*/decision").hasRole("HANDLER")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, messages, json)))

@@ -107,6 +107,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(e.getParameterName(), "required", text("problem.field.required"))));
     }
 
+    @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(org.springframework.web.bind.MissingRequestHeaderException e) {
+        List<FieldError> errors = List.of(new FieldError(e.getHeaderName(), "required", text("problem.header.required", e.getHeaderName())));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", errors.getFirst().message(), errors);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String type = e.getRequiredType() == null ? "?" : e.getRequiredType().getSimpleName();

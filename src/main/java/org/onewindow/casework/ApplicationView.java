@@ -1,0 +1,12 @@
+package org.onewindow.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.onewindow.catalog.LocalizedText;
+
+/** An application as its applicant and the office see it: where it stands, by when, and every step so far. */
+public record ApplicationView(String number, String itemCode, LocalizedText itemName, String regionCode, String applicant,
+                              String submittedBy, SubmissionChannel channel, ApplicationState state, LocalDate acceptedOn,
+                              LocalDate dueOn, int pausedWorkingDays, Map<String, Object> form, List<TimelineEntry> timeline) {
+}

@@ -1,0 +1,211 @@
+package org.onewindow.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.persistence.ApplicationRepository;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.NotFoundException;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applications from submission to closure: what applicants do (apply, answer a correction,
+ * withdraw, follow their case) and what the office does (accept, ask for everything missing at
+ * once, refuse with reasons, review, decide). Each step is one transaction and one line of the
+ * timeline.
+ */
+@Service
+public class CaseworkService {
+
+    private static final Pattern FIELD_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,40}$");
+    private static final int MAX_FIELDS = 60;
+    private static final int MAX_FIELD_LENGTH = 2_000;
+    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
+
+    private final ApplicationRepository applications;
+    private final CatalogService catalog;
+    private final OrganizationTree tree;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CaseworkService(ApplicationRepository applications, CatalogService catalog, OrganizationTree tree, AuditTrail audit,
+                    TransactionTemplate transaction, Optional<Clock> clock) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.tree = tree;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The result of a submission: the application, and whether this call created it or found an earlier try. */
+    public record Submission(ApplicationView application, boolean created) {
+    }
+
+    /**
+     * Submits an application online. A retry with the same idempotency key (a double click, a
+     * lost answer) returns the application the first try made instead of making a second one.
+     */
+    public Submission submitOnline(String applicant, String itemCode, String regionCode, Map<String, Object> form, String idempotencyKey) {
+        Optional<Application> earlier = applications.findByIdempotencyKey(applicant, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Submission(view(earlier.get()), false);
+        }
+        ServiceItem item = catalog.publishedItem(itemCode)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("itemCode", "application.item-unknown", itemCode)));
+        if (tree.region(regionCode).isEmpty()) {
+            throw new RuleViolationException(Violation.of("regionCode", "application.region-unknown", regionCode));
+        }
+        requireSaneForm(form);
+        try {
+            Application created = transaction.execute(status -> {
+                Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant, applicant,
+                        SubmissionChannel.ONLINE, item.standard().promisedDays(), form, clock);
+                applications.insert(a, idempotencyKey);
+                return a;
+            });
+            return new Submission(view(reload(created.number())), true);
+        } catch (DuplicateKeyException concurrentRetry) {
+            // the same key arrived twice at once: the other request won, answer with its application
+            return new Submission(view(applications.findByIdempotencyKey(applicant, idempotencyKey).orElseThrow()), false);
+        }
+    }
+
+    /** An applicant follows their case; staff of the region may look too, and such a look is recorded. */
+    public ApplicationView follow(String number, String viewer, Optional<StaffMember> staff) {
+        Application a = reload(number);
+        if (viewer.equals(a.applicant()) || viewer.equals(a.submittedBy())) {
+            return view(a);
+        }
+        if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
+            audit.record(viewer, "casework.application-read", a.applicant(), number);
+            return view(a);
+        }
+        // do not reveal that someone else's application exists
+        throw new NotFoundException("application", number);
+    }
+
+    @Transactional
+    public ApplicationView withdraw(String number, String actor) {
+        return step(number, a -> a.withdraw(actor, clock));
+    }
+
+    @Transactional
+    public ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm) {
+        requireSaneForm(correctedForm);
+        return step(number, a -> a.answerCorrection(actor, correctedForm, clock, applications.calendar()));
+    }
+
+    @Transactional
+    public ApplicationView accept(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.CLERK, (a, who) -> a.accept(who, clock));
+    }
+
+    @Transactional
+    public ApplicationView returnForCorrection(String number, StaffMember staff, List<String> everythingMissing) {
+        return officeStep(number, staff, Role.CLERK, (a, who) -> a.returnForCorrection(who, everythingMissing, clock));
+    }
+
+    @Transactional
+    public ApplicationView refuseToAccept(String number, StaffMember staff, List<String> reasons) {
+        return officeStep(number, staff, Role.CLERK, (a, who) -> a.refuseToAccept(who, reasons, clock));
+    }
+
+    @Transactional
+    public ApplicationView startReview(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> a.startReview(who, clock));
+    }
+
+    @Transactional
+    public ApplicationView decide(String number, StaffMember staff, boolean approve, List<String> reasons) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> {
+            if (approve) {
+                a.approve(who, reasons, clock);
+            } else {
+                a.deny(who, reasons, clock);
+            }
+        });
+    }
+
+    private ApplicationView officeStep(String number, StaffMember staff, Role needed, BiConsumer<Application, String> step) {
+        // a handler may do what a clerk does at acceptance; a clerk may not decide
+        boolean allowed = staff.has(needed) || (needed == Role.CLERK && staff.has(Role.HANDLER));
+        Application a = reload(number);
+        if (!allowed || !staff.mayActOn(a.regionCode())) {
+            throw new AccessDeniedException("not a " + needed + " for region " + a.regionCode());
+        }
+        // any window accepts for any department (one-window acceptance); only the responsible department decides
+        if (needed == Role.HANDLER && !inResponsibleDepartment(staff, a)) {
+            throw new AccessDeniedException("not a handler of the department responsible for " + a.itemCode());
+        }
+        step.accept(a, staff.username());
+        applications.update(a);
+        return view(reload(number));
+    }
+
+    private boolean inResponsibleDepartment(StaffMember staff, Application a) {
+        String department = catalog.publishedItem(a.itemCode()).map(item -> item.standard().department()).orElse(null);
+        return department != null && staff.departmentId() != null && staff.departmentId().endsWith(":" + department);
+    }
+
+    private ApplicationView step(String number, java.util.function.Consumer<Application> step) {
+        Application a = reload(number);
+        step.accept(a);
+        applications.update(a);
+        return view(reload(number));
+    }
+
+    private Application reload(String number) {
+        return applications.findByNumber(number).orElseThrow(() -> new NotFoundException("application", number));
+    }
+
+    private ApplicationView view(Application a) {
+        var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
+        return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
+                a.state(), a.acceptedOn(), a.dueOn(applications.calendar()), a.pausedWorkingDays(), a.form(), applications.timeline(a));
+    }
+
+    /** OW20261123-000042: the day it came in, then a running number people can read out on the phone. */
+    private String nextNumber() {
+        return "OW" + LocalDate.now(clock.withZone(GOVERNMENT_TIME)).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + "-" + String.format("%06d", applications.nextNumber());
+    }
+
+    private static void requireSaneForm(Map<String, Object> form) {
+        if (form == null) {
+            throw new RuleViolationException(Violation.of("form", "application.form-required"));
+        }
+        if (form.size() > MAX_FIELDS) {
+            throw new RuleViolationException(Violation.of("form", "application.form-too-many-fields", MAX_FIELDS));
+        }
+        for (var field : form.entrySet()) {
+            if (!FIELD_NAME.matcher(field.getKey()).matches()) {
+                throw new RuleViolationException(Violation.of("form." + field.getKey(), "application.form-field-name"));
+            }
+            Object value = field.getValue();
+            boolean scalar = value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
+            if (!scalar || (value instanceof String text && text.length() > MAX_FIELD_LENGTH)) {
+                throw new RuleViolationException(Violation.of("form." + field.getKey(), "application.form-field-value", MAX_FIELD_LENGTH));
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.onewindow.casework.model;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.SubmissionChannel;
+import org.onewindow.casework.TimelineEntry;
+import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+
+/**
+ * An application for one service item, from submission to closure. It guards the rules of the
+ * lifecycle: which step may follow which, that a return for correction lists everything at
+ * once, that a denial always has reasons and a person behind it, and that the office's clock
+ * stops while the applicant has the file.
+ */
+public final class Application {
+
+    /** The actor name automated decisions are recorded under; it may approve, never deny. */
+    public static final String AUTOMATIC = "system:automatic-decision";
+    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
+
+    private final UUID id;
+    private final String number;
+    private final String itemCode;
+    private final int itemVersion;
+    private final String regionCode;
+    private final String applicant;
+    private final String submittedBy;
+    private final SubmissionChannel channel;
+    private final int promisedDays;
+    private final int version;
+    private Map<String, Object> form;
+    private ApplicationState state;
+    private LocalDate acceptedOn;
+    private LocalDate pausedSince;
+    private int pausedWorkingDays;
+    private final List<TimelineEntry> recorded = new ArrayList<>();
+
+    public Application(UUID id, String number, String itemCode, int itemVersion, String regionCode, String applicant,
+                       String submittedBy, SubmissionChannel channel, int promisedDays, Map<String, Object> form,
+                       ApplicationState state, LocalDate acceptedOn, LocalDate pausedSince, int pausedWorkingDays, int version) {
+        this.id = id;
+        this.number = number;
+        this.itemCode = itemCode;
+        this.itemVersion = itemVersion;
+        this.regionCode = regionCode;
+        this.applicant = applicant;
+        this.submittedBy = submittedBy;
+        this.channel = channel;
+        this.promisedDays = promisedDays;
+        this.form = Map.copyOf(form);
+        this.state = state;
+        this.acceptedOn = acceptedOn;
+        this.pausedSince = pausedSince;
+        this.pausedWorkingDays = pausedWorkingDays;
+        this.version = version;
+    }
+
+    public static Application submit(String number, String itemCode, int itemVersion, String regionCode, String applicant,
+                                     String submittedBy, SubmissionChannel channel, int promisedDays, Map<String, Object> form,
+                                     Clock clock) {
+        Application application = new Application(UUID.randomUUID(), number, itemCode, itemVersion, regionCode, applicant,
+                submittedBy, channel, promisedDays, form, ApplicationState.SUBMITTED, null, null, 0, 0);
+        application.record(clock, submittedBy, "submitted", List.of());
+        return application;
+    }
+
+    public void accept(String actor, Clock clock) {
+        move(ApplicationState.ACCEPTED);
+        acceptedOn = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        record(clock, actor, "accepted", List.of());
+    }
+
+    /** One-time notification: everything missing or wrong, in one list, so that one more trip is enough. */
+    public void returnForCorrection(String actor, List<String> everythingMissing, Clock clock) {
+        if (everythingMissing == null || everythingMissing.stream().allMatch(String::isBlank)) {
+            throw new RuleViolationException(Violation.of("missing", "application.correction-needs-list"));
+        }
+        boolean clockWasRunning = state.clockRuns();
+        move(ApplicationState.RETURNED_FOR_CORRECTION);
+        if (clockWasRunning) {
+            pausedSince = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        }
+        record(clock, actor, "returned-for-correction", everythingMissing.stream().filter(s -> !s.isBlank()).toList());
+    }
+
+    public void answerCorrection(String actor, Map<String, Object> correctedForm, Clock clock, WorkingDayCalendar calendar) {
+        requireApplicantSide(actor);
+        if (pausedSince != null) {
+            move(ApplicationState.UNDER_REVIEW);
+            pausedWorkingDays += calendar.workingDaysBetween(pausedSince, LocalDate.now(clock.withZone(GOVERNMENT_TIME)));
+            pausedSince = null;
+        } else {
+            move(ApplicationState.SUBMITTED);
+        }
+        form = Map.copyOf(correctedForm);
+        record(clock, actor, "correction-answered", List.of());
+    }
+
+    public void refuseToAccept(String actor, List<String> reasons, Clock clock) {
+        requireReasons(reasons);
+        move(ApplicationState.NOT_ACCEPTED);
+        record(clock, actor, "not-accepted", reasons);
+    }
+
+    public void startReview(String actor, Clock clock) {
+        move(ApplicationState.UNDER_REVIEW);
+        record(clock, actor, "review-started", List.of());
+    }
+
+    public void approve(String actor, List<String> reasons, Clock clock) {
+        move(ApplicationState.APPROVED);
+        record(clock, actor, "approved", reasons);
+    }
+
+    /** A denial is never automatic: it always goes to a person, who gives reasons. */
+    public void deny(String actor, List<String> reasons, Clock clock) {
+        if (AUTOMATIC.equals(actor)) {
+            throw new ConflictException("application.no-automatic-denial");
+        }
+        requireReasons(reasons);
+        move(ApplicationState.DENIED);
+        record(clock, actor, "denied", reasons);
+    }
+
+    public void deliver(String actor, Clock clock) {
+        move(ApplicationState.DELIVERED);
+        record(clock, actor, "result-delivered", List.of());
+    }
+
+    public void close(String actor, Clock clock) {
+        move(ApplicationState.CLOSED);
+        record(clock, actor, "closed", List.of());
+    }
+
+    public void withdraw(String actor, Clock clock) {
+        requireApplicantSide(actor);
+        move(ApplicationState.WITHDRAWN);
+        record(clock, actor, "withdrawn", List.of());
+    }
+
+    /** The promised completion date, moved on by the working days the applicant had the file; null before acceptance. */
+    public LocalDate dueOn(WorkingDayCalendar calendar) {
+        if (acceptedOn == null) {
+            return null;
+        }
+        return calendar.addWorkingDays(acceptedOn, promisedDays + pausedWorkingDays);
+    }
+
+    private void move(ApplicationState to) {
+        if (!state.next().contains(to)) {
+            throw new ConflictException("application.step-not-allowed", state.name(), to.name());
+        }
+        state = to;
+    }
+
+    private void requireApplicantSide(String actor) {
+        if (!actor.equals(applicant) && !actor.equals(submittedBy)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the applicant or the one acting for them");
+        }
+    }
+
+    private static void requireReasons(List<String> reasons) {
+        if (reasons == null || reasons.stream().allMatch(String::isBlank)) {
+            throw new RuleViolationException(Violation.of("reasons", "application.reasons-required"));
+        }
+    }
+
+    private void record(Clock clock, String actor, String step, List<String> reasons) {
+        recorded.add(new TimelineEntry(Instant.now(clock), actor, step, state, reasons));
+    }
+
+    /** Steps taken since the application was loaded, to be appended to its timeline. */
+    public List<TimelineEntry> newSteps() {
+        return List.copyOf(recorded);
+    }
+
+    public UUID id() { return id; }
+    public String number() { return number; }
+    public String itemCode() { return itemCode; }
+    public int itemVersion() { return itemVersion; }
+    public String regionCode() { return regionCode; }
+    public String applicant() { return applicant; }
+    public String submittedBy() { return submittedBy; }
+    public SubmissionChannel channel() { return channel; }
+    public int promisedDays() { return promisedDays; }
+    public Map<String, Object> form() { return form; }
+    public ApplicationState state() { return state; }
+    public LocalDate acceptedOn() { return acceptedOn; }
+    public LocalDate pausedSince() { return pausedSince; }
+    public int pausedWorkingDays() { return pausedWorkingDays; }
+    public int version() { return version; }
+}

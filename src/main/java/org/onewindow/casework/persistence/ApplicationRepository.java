@@ -1,0 +1,126 @@
+package org.onewindow.casework.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.SubmissionChannel;
+import org.onewindow.casework.TimelineEntry;
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.WorkingDayCalendar;
+import org.onewindow.shared.ConflictException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The casework tables. Updates check the version read, so two clerks cannot overwrite each other. */
+@Repository
+public class ApplicationRepository {
+
+    private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ApplicationRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long nextNumber() {
+        return jdbc.sql("select nextval('application_number_seq')").query(Long.class).single();
+    }
+
+    public void insert(Application a, String idempotencyKey) {
+        jdbc.sql("""
+                insert into application (id, number, item_code, item_version, region_code, applicant, submitted_by, channel, state,
+                    form, promised_days, idempotency_key)
+                values (:id, :number, :item, :itemVersion, :region, :applicant, :submittedBy, :channel, :state,
+                    cast(:form as jsonb), :promisedDays, :key)""")
+                .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
+                .param("region", a.regionCode()).param("applicant", a.applicant()).param("submittedBy", a.submittedBy())
+                .param("channel", a.channel().name()).param("state", a.state().name()).param("form", json.writeValueAsString(a.form()))
+                .param("promisedDays", a.promisedDays()).param("key", idempotencyKey)
+                .update();
+        appendSteps(a);
+    }
+
+    public void update(Application a) {
+        int updated = jdbc.sql("""
+                update application set state = :state, form = cast(:form as jsonb), accepted_on = :acceptedOn,
+                    paused_since = :pausedSince, paused_working_days = :paused, version = version + 1, updated_at = now()
+                where id = :id and version = :version""")
+                .param("id", a.id()).param("version", a.version()).param("state", a.state().name())
+                .param("form", json.writeValueAsString(a.form())).param("acceptedOn", date(a.acceptedOn()))
+                .param("pausedSince", date(a.pausedSince())).param("paused", a.pausedWorkingDays())
+                .update();
+        if (updated != 1) {
+            throw new ConflictException("application.changed-meanwhile", a.number());
+        }
+        appendSteps(a);
+    }
+
+    public Optional<Application> findByNumber(String number) {
+        return jdbc.sql("select * from application where number = :number").param("number", number).query(this::application).optional();
+    }
+
+    public Optional<Application> findByIdempotencyKey(String submittedBy, String key) {
+        return jdbc.sql("select * from application where submitted_by = :by and idempotency_key = :key")
+                .param("by", submittedBy).param("key", key).query(this::application).optional();
+    }
+
+    public List<TimelineEntry> timeline(Application a) {
+        return jdbc.sql("select at, actor, step, state_after, reasons from application_step where application_id = :id order by id")
+                .param("id", a.id())
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("step"),
+                        ApplicationState.valueOf(rs.getString("state_after")), json.readValue(rs.getString("reasons"), REASONS)))
+                .list();
+    }
+
+    public WorkingDayCalendar calendar() {
+        Map<LocalDate, WorkingDayCalendar.Exception> exceptions = new HashMap<>();
+        jdbc.sql("select day, kind from working_calendar_exception").query(rs -> {
+            exceptions.put(rs.getDate("day").toLocalDate(), WorkingDayCalendar.Exception.valueOf(rs.getString("kind")));
+        });
+        return new WorkingDayCalendar(exceptions);
+    }
+
+    private void appendSteps(Application a) {
+        for (TimelineEntry step : a.newSteps()) {
+            jdbc.sql("""
+                    insert into application_step (application_id, at, actor, step, state_after, reasons)
+                    values (:id, :at, :actor, :step, :state, cast(:reasons as jsonb))""")
+                    .param("id", a.id()).param("at", Timestamp.from(step.at())).param("actor", step.actor())
+                    .param("step", step.step()).param("state", step.stateAfter().name())
+                    .param("reasons", json.writeValueAsString(step.reasons()))
+                    .update();
+        }
+    }
+
+    private Application application(ResultSet rs, int row) throws SQLException {
+        return new Application(rs.getObject("id", java.util.UUID.class), rs.getString("number"), rs.getString("item_code"),
+                rs.getInt("item_version"), rs.getString("region_code"), rs.getString("applicant"), rs.getString("submitted_by"),
+                SubmissionChannel.valueOf(rs.getString("channel")), rs.getInt("promised_days"),
+                json.readValue(rs.getString("form"), FORM), ApplicationState.valueOf(rs.getString("state")),
+                localDate(rs.getDate("accepted_on")), localDate(rs.getDate("paused_since")), rs.getInt("paused_working_days"),
+                rs.getInt("version"));
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

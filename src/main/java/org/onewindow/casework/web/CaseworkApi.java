@@ -1,0 +1,119 @@
+package org.onewindow.casework.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.onewindow.casework.ApplicationView;
+import org.onewindow.casework.CaseworkService;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Applications: applicants apply and follow their case; the office accepts, asks for corrections and decides. */
+@RestController
+@RequestMapping("/api/v1/casework/applications")
+@Tag(name = "casework", description = "Applications for service items and their lifecycle")
+class CaseworkApi {
+
+    private final CaseworkService casework;
+    private final StaffDirectory staff;
+
+    CaseworkApi(CaseworkService casework, StaffDirectory staff) {
+        this.casework = casework;
+        this.staff = staff;
+    }
+
+    @PostMapping
+    @Operation(summary = "Apply online. Send an Idempotency-Key header: a retry with the same key returns the first application")
+    ResponseEntity<ApplicationView> apply(@RequestHeader("Idempotency-Key") @Pattern(regexp = "^[A-Za-z0-9._:-]{8,80}$") String idempotencyKey,
+                                          @Valid @RequestBody NewApplication request, Authentication who) {
+        var submission = casework.submitOnline(who.getName(), request.itemCode(), request.regionCode(), request.form(), idempotencyKey);
+        URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
+        return submission.created() ? ResponseEntity.created(location).body(submission.application())
+                : ResponseEntity.ok().location(location).body(submission.application());
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "Follow an application: where it stands, by when, every step")
+    ApplicationView follow(@PathVariable String number, Authentication who) {
+        return casework.follow(number, who.getName(), staff.staff(who.getName()));
+    }
+
+    @PostMapping("/{number}/withdrawal")
+    @Operation(summary = "Withdraw an application before it is decided (applicant)")
+    ApplicationView withdraw(@PathVariable String number, Authentication who) {
+        return casework.withdraw(number, who.getName());
+    }
+
+    @PostMapping("/{number}/correction")
+    @Operation(summary = "Answer a request for correction with the corrected form (applicant)")
+    ApplicationView answerCorrection(@PathVariable String number, @Valid @RequestBody Correction correction, Authentication who) {
+        return casework.answerCorrection(number, who.getName(), correction.form());
+    }
+
+    @PostMapping("/{number}/acceptance")
+    @Operation(summary = "Accept the application (clerk or handler of the region)")
+    ApplicationView accept(@PathVariable String number, Authentication who) {
+        return casework.accept(number, staffMember(who));
+    }
+
+    @PostMapping("/{number}/correction-request")
+    @Operation(summary = "Return for correction with ONE complete list of everything missing or wrong")
+    ApplicationView returnForCorrection(@PathVariable String number, @Valid @RequestBody Reasons missing, Authentication who) {
+        return casework.returnForCorrection(number, staffMember(who), missing.reasons());
+    }
+
+    @PostMapping("/{number}/refusal")
+    @Operation(summary = "Refuse to accept, with reasons")
+    ApplicationView refuse(@PathVariable String number, @Valid @RequestBody Reasons reasons, Authentication who) {
+        return casework.refuseToAccept(number, staffMember(who), reasons.reasons());
+    }
+
+    @PostMapping("/{number}/review")
+    @Operation(summary = "Start the review (handler)")
+    ApplicationView startReview(@PathVariable String number, Authentication who) {
+        return casework.startReview(number, staffMember(who));
+    }
+
+    @PostMapping("/{number}/decision")
+    @Operation(summary = "Decide: approve, or deny with reasons (handler)")
+    ApplicationView decide(@PathVariable String number, @Valid @RequestBody Decision decision, Authentication who) {
+        return casework.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
+    }
+
+    private StaffMember staffMember(Authentication who) {
+        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+    }
+
+    record NewApplication(@NotBlank @Size(max = 20) String itemCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,
+                          @NotNull Map<String, Object> form) {
+    }
+
+    record Correction(@NotNull Map<String, Object> form) {
+    }
+
+    record Reasons(@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> reasons) {
+    }
+
+    enum Outcome { APPROVE, DENY }
+
+    record Decision(@NotNull Outcome outcome, @Size(max = 50) List<@NotBlank @Size(max = 500) String> reasons) {
+    }
+}
