@@ -31,17 +31,28 @@ done
 [ -f target/onewindow-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
 DATA=$(mktemp -d /tmp/onewindow-bench-XXXX)
 APP_PID=""
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"; }
+cleanup() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID"
+    for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA"
+}
 trap cleanup EXIT
 
 start() {
+  if curl -s -m 2 -o /dev/null "$BASE/" 2>/dev/null; then
+    echo "port $PORT is already in use: stop what runs there first" >&2; exit 1
+  fi
   local t0; t0=$(date +%s.%N)
   "$JAVA" -jar target/onewindow-0.1.0-SNAPSHOT.jar --server.port=$PORT --onewindow.data-dir="$DATA" \
       --onewindow.database.embedded-port=$PG_PORT --logging.level.org.onewindow.request=WARN > "$DATA/app.log" 2>&1 &
   APP_PID=$!
-  until curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
+  until curl -fs -m 2 "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
     sleep 0.1
     kill -0 "$APP_PID" 2>/dev/null || { cat "$DATA/app.log"; exit 1; }
+    if [ "$(echo "$(date +%s.%N) - $t0 > 180" | bc)" = 1 ]; then echo "not ready after 180 s" >&2; tail -40 "$DATA/app.log" >&2; exit 1; fi
   done
   READY=$(echo "$(date +%s.%N) - $t0" | bc)
   sleep 2

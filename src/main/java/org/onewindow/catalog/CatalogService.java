@@ -45,6 +45,7 @@ public class CatalogService {
     private final Clock clock;
     private final Map<String, ServiceItem> published = new ConcurrentHashMap<>();
     private volatile Map<String, LifeEventBundle> publishedBundles = Map.of();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     CatalogService(CatalogRepository repository, CatalogSearchIndex index, OrganizationTree tree,
                    ApplicationEventPublisher events, AuditTrail audit, Optional<Clock> clock) {
@@ -191,6 +192,7 @@ public class CatalogService {
                 .standard();
         requireValid(StandardPolicy.checkLocal(local, standard));
         repository.saveLocalImplementation(local, actor.username());
+        events.publishEvent(new LocalImplementationPublished(local.itemCode(), region.code()));
         audit.record(actor.username(), "catalog.local-implementation-published", local.itemCode(), "region " + region.code());
         return local;
     }
@@ -233,6 +235,15 @@ public class CatalogService {
         items.forEach(item -> published.put(item.code(), item));
         index.replaceAll(items);
         reloadBundles();
+        generation.incrementAndGet();
+    }
+
+    /**
+     * Goes up after every change citizens can see has reached memory, so that anything derived
+     * from the catalog (a rendered page) can tell whether it is still current.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     @TransactionalEventListener
@@ -241,17 +252,25 @@ public class CatalogService {
             published.put(item.code(), item);
             index.put(item);
         });
+        generation.incrementAndGet();
     }
 
     @TransactionalEventListener
     void on(ItemRetired event) {
         published.remove(event.code());
         index.remove(event.code());
+        generation.incrementAndGet();
     }
 
     @TransactionalEventListener
     void on(BundlePublished event) {
         reloadBundles();
+        generation.incrementAndGet();
+    }
+
+    @TransactionalEventListener
+    void on(LocalImplementationPublished event) {
+        generation.incrementAndGet();
     }
 
     private void reloadBundles() {
