@@ -8,5 +8,6 @@ import org.onewindow.catalog.LocalizedText;
 /** An application as its applicant and the office see it: where it stands, by when, and every step so far. */
 public record ApplicationView(String number, String itemCode, LocalizedText itemName, String regionCode, String applicant,
                               String submittedBy, SubmissionChannel channel, ApplicationState state, LocalDate acceptedOn,
-                              LocalDate dueOn, int pausedWorkingDays, Map<String, Object> form, List<TimelineEntry> timeline) {
+                              LocalDate dueOn, int pausedWorkingDays, Map<String, Object> form, List<MaterialSummary> materials,
+                              List<TimelineEntry> timeline) {
 }

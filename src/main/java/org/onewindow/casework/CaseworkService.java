@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
@@ -115,6 +117,25 @@ public class CaseworkService {
         return step(number, a -> a.answerCorrection(actor, correctedForm, clock, applications.calendar()));
     }
 
+    /** Adds a document the item asks for; the file was already checked to be what it claims to be. */
+    @Transactional
+    public ApplicationView uploadMaterial(String number, String actor, String materialCode, MaterialFile file) {
+        Application a = reload(number);
+        if (!actor.equals(a.applicant()) && !actor.equals(a.submittedBy())) {
+            throw new NotFoundException("application", number);
+        }
+        boolean asked = catalog.publishedItem(a.itemCode())
+                .map(item -> item.standard().materials().stream().anyMatch(m -> m.code().equals(materialCode)))
+                .orElse(false);
+        if (!asked) {
+            throw new RuleViolationException(Violation.of("materialCode", "material.not-asked", a.itemCode()));
+        }
+        a.addMaterial(actor, materialCode, file.fileName(), clock);
+        applications.update(a);
+        applications.insertMaterial(a, materialCode, file, actor);
+        return view(reload(number));
+    }
+
     @Transactional
     public ApplicationView accept(String number, StaffMember staff) {
         return officeStep(number, staff, Role.CLERK, (a, who) -> a.accept(who, clock));
@@ -167,7 +188,7 @@ public class CaseworkService {
         return department != null && staff.departmentId() != null && staff.departmentId().endsWith(":" + department);
     }
 
-    private ApplicationView step(String number, java.util.function.Consumer<Application> step) {
+    private ApplicationView step(String number, Consumer<Application> step) {
         Application a = reload(number);
         step.accept(a);
         applications.update(a);
@@ -181,7 +202,8 @@ public class CaseworkService {
     private ApplicationView view(Application a) {
         var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
         return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
-                a.state(), a.acceptedOn(), a.dueOn(applications.calendar()), a.pausedWorkingDays(), a.form(), applications.timeline(a));
+                a.state(), a.acceptedOn(), a.dueOn(applications.calendar()), a.pausedWorkingDays(), a.form(), applications.materials(a),
+                applications.timeline(a));
     }
 
     /** OW20261123-000042: the day it came in, then a running number people can read out on the phone. */

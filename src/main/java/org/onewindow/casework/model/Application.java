@@ -105,6 +105,15 @@ public final class Application {
         record(clock, actor, "correction-answered", List.of());
     }
 
+    /** Documents are handed in with the application or in answer to a correction, not while the office has the file. */
+    public void addMaterial(String actor, String materialCode, String fileName, Clock clock) {
+        requireApplicantSide(actor);
+        if (state != ApplicationState.SUBMITTED && state != ApplicationState.RETURNED_FOR_CORRECTION) {
+            throw new ConflictException("application.materials-closed", state.name());
+        }
+        record(clock, actor, "material-uploaded", List.of(materialCode + ": " + fileName));
+    }
+
     public void refuseToAccept(String actor, List<String> reasons, Clock clock) {
         requireReasons(reasons);
         move(ApplicationState.NOT_ACCEPTED);

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.MaterialSummary;
 import org.onewindow.casework.SubmissionChannel;
 import org.onewindow.casework.TimelineEntry;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.model.WorkingDayCalendar;
 import org.onewindow.shared.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +86,28 @@ public class ApplicationRepository {
                 .param("id", a.id())
                 .query((rs, n) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("step"),
                         ApplicationState.valueOf(rs.getString("state_after")), json.readValue(rs.getString("reasons"), REASONS)))
+                .list();
+    }
+
+    public void insertMaterial(Application a, String materialCode, MaterialFile file, String actor) {
+        jdbc.sql("""
+                insert into application_material (id, application_id, material_code, file_name, content_type, size_bytes, sha256,
+                    content, uploaded_by)
+                values (:id, :application, :code, :name, :type, :size, :sha, :content, :actor)""")
+                .param("id", java.util.UUID.randomUUID()).param("application", a.id()).param("code", materialCode)
+                .param("name", file.fileName()).param("type", file.contentType()).param("size", file.content().length)
+                .param("sha", file.sha256()).param("content", file.content()).param("actor", actor)
+                .update();
+    }
+
+    public List<MaterialSummary> materials(Application a) {
+        return jdbc.sql("""
+                select material_code, file_name, content_type, size_bytes, sha256, uploaded_at from application_material
+                where application_id = :id order by uploaded_at, file_name""")
+                .param("id", a.id())
+                .query((rs, n) -> new MaterialSummary(rs.getString("material_code"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
+                        rs.getTimestamp("uploaded_at").toInstant()))
                 .list();
     }
 

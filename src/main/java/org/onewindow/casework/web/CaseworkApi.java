@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Applications: applicants apply and follow their case; the office accepts, asks for corrections and decides. */
@@ -66,6 +69,16 @@ class CaseworkApi {
     @Operation(summary = "Answer a request for correction with the corrected form (applicant)")
     ApplicationView answerCorrection(@PathVariable String number, @Valid @RequestBody Correction correction, Authentication who) {
         return casework.answerCorrection(number, who.getName(), correction.form());
+    }
+
+    @PostMapping(path = "/{number}/materials", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Hand in a document the item asks for: a PDF, JPEG or PNG, checked by its content")
+    ResponseEntity<ApplicationView> uploadMaterial(@PathVariable String number,
+                                                   @RequestParam @NotBlank @Size(max = 60) String materialCode,
+                                                   @RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+                                                   Authentication who) throws java.io.IOException {
+        var checked = MaterialFile.checked(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        return ResponseEntity.status(201).body(casework.uploadMaterial(number, who.getName(), materialCode, checked));
     }
 
     @PostMapping("/{number}/acceptance")

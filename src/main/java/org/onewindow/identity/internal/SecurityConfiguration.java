@@ -53,7 +53,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalog/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/withdrawal",
-                                "/api/v1/casework/applications/*/correction").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                                "/api/v1/casework/applications/*/correction", "/api/v1/casework/applications/*/materials")
+                                .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/acceptance",
                                 "/api/v1/casework/applications/*/correction-request", "/api/v1/casework/applications/*/refusal")
                                 .hasAnyRole("CLERK", "HANDLER")

@@ -22,44 +22,51 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Servlet containers cap form posts and uploads but not JSON bodies; without a cap one client
- * could make the server buffer any amount. Declared lengths over the limit are refused at
- * once; chunked bodies are counted while they are read.
+ * could make the server buffer any amount. Declared lengths over the limit (the upload limit
+ * for multipart requests) are refused at once with a problem detail; chunked JSON bodies are
+ * counted while they are read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${onewindow.api.max-body-bytes}") long maxBytes, MessageSource messages, JsonMapper json) {
+    BodySizeLimitFilter(@Value("${onewindow.api.max-body-bytes}") long maxBytes,
+                        @Value("${spring.servlet.multipart.max-request-size}") org.springframework.util.unit.DataSize maxUpload,
+                        MessageSource messages, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUpload.toBytes();
         this.messages = messages;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || (request.getContentType() != null
-                && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
+        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        boolean upload = request.getContentType() != null && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        long limit = upload ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             var locale = LocaleContextHolder.getLocale();
             var problem = ProblemDetails.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     messages.getMessage("problem.title.payload-too-large", null, locale),
-                    messages.getMessage("problem.payload-too-large", new Object[] {maxBytes}, locale), List.of());
+                    messages.getMessage("problem.payload-too-large", new Object[] {limit}, locale), List.of());
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), ProblemDetails.asMap(problem));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        // uploads without a declared length are limited by the multipart parser itself
+        chain.doFilter(upload ? request : new LimitedRequest(request, maxBytes), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -6,14 +6,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The two choices a person makes once and keeps on every page: language (?lang=en|zh-CN) and
@@ -69,10 +74,8 @@ class PortalPreferences implements WebMvcConfigurer {
      * hashed static URLs, so the filter has nothing to rewrite: keep the chain, drop the filter.
      */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter>
-    resourceUrlEncodingFilter() {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
         return registration;
     }
@@ -117,12 +120,12 @@ class PortalPreferences implements WebMvcConfigurer {
         /** Every page gets the links that flip language and elderly mode while staying where it is. */
         @Override
         public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                               org.springframework.web.servlet.ModelAndView page) {
+                               ModelAndView page) {
             if (page == null || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
                 return;
             }
             boolean elderly = Boolean.TRUE.equals(request.getAttribute(ELDERLY_ATTRIBUTE));
-            Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+            Locale locale = RequestContextUtils.getLocale(request);
             boolean english = "en".equals(locale.getLanguage());
             page.addObject("elderly", elderly);
             page.addObject("signedIn", request.getUserPrincipal() != null);
@@ -133,7 +136,7 @@ class PortalPreferences implements WebMvcConfigurer {
         }
 
         private static String withParameter(HttpServletRequest request, String name, String value) {
-            var url = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI());
+            var url = UriComponentsBuilder.fromPath(request.getRequestURI());
             request.getParameterMap().forEach((key, values) -> {
                 if (!key.equals(name) && !key.equals("lang") && !key.equals("elderly") && !key.equals("_csrf")) {
                     for (String v : values) {
