@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.catalog.CatalogService;
@@ -37,9 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CaseworkService {
 
-    private static final Pattern FIELD_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,40}$");
-    private static final int MAX_FIELDS = 60;
-    private static final int MAX_FIELD_LENGTH = 2_000;
     private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
 
     private final ApplicationRepository applications;
@@ -77,7 +74,7 @@ public class CaseworkService {
         if (tree.region(regionCode).isEmpty()) {
             throw new RuleViolationException(Violation.of("regionCode", "application.region-unknown", regionCode));
         }
-        requireSaneForm(form);
+        requireValid(ApplicationForm.check(item.standard().form(), form));
         try {
             Application created = transaction.execute(status -> {
                 Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant, applicant,
@@ -113,8 +110,9 @@ public class CaseworkService {
 
     @Transactional
     public ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm) {
-        requireSaneForm(correctedForm);
-        return step(number, a -> a.answerCorrection(actor, correctedForm, clock, applications.calendar()));
+        Application a = reload(number);
+        catalog.publishedItem(a.itemCode()).ifPresent(item -> requireValid(ApplicationForm.check(item.standard().form(), correctedForm)));
+        return step(number, application -> application.answerCorrection(actor, correctedForm, clock, applications.calendar()));
     }
 
     /** Adds a document the item asks for; the file was already checked to be what it claims to be. */
@@ -212,22 +210,9 @@ public class CaseworkService {
                 + "-" + String.format("%06d", applications.nextNumber());
     }
 
-    private static void requireSaneForm(Map<String, Object> form) {
-        if (form == null) {
-            throw new RuleViolationException(Violation.of("form", "application.form-required"));
-        }
-        if (form.size() > MAX_FIELDS) {
-            throw new RuleViolationException(Violation.of("form", "application.form-too-many-fields", MAX_FIELDS));
-        }
-        for (var field : form.entrySet()) {
-            if (!FIELD_NAME.matcher(field.getKey()).matches()) {
-                throw new RuleViolationException(Violation.of("form." + field.getKey(), "application.form-field-name"));
-            }
-            Object value = field.getValue();
-            boolean scalar = value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
-            if (!scalar || (value instanceof String text && text.length() > MAX_FIELD_LENGTH)) {
-                throw new RuleViolationException(Violation.of("form." + field.getKey(), "application.form-field-value", MAX_FIELD_LENGTH));
-            }
+    private static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
         }
     }
 }

@@ -28,7 +28,8 @@ public record ItemStandard(
         boolean crossProvince,
         List<String> keywordsZh,
         List<String> keywordsEn,
-        List<Faq> faq) {
+        List<Faq> faq,
+        List<FormField> form) {
 
     public ItemStandard {
         materials = materials == null ? List.of() : List.copyOf(materials);
@@ -36,6 +37,7 @@ public record ItemStandard(
         keywordsZh = keywordsZh == null ? List.of() : List.copyOf(keywordsZh);
         keywordsEn = keywordsEn == null ? List.of() : List.copyOf(keywordsEn);
         faq = faq == null ? List.of() : List.copyOf(faq);
+        form = form == null ? List.of() : List.copyOf(form);
         feeNote = feeNote == null ? LocalizedText.empty() : feeNote;
         legalBasis = legalBasis == null ? LocalizedText.empty() : legalBasis;
         conditions = conditions == null ? LocalizedText.empty() : conditions;

@@ -75,7 +75,32 @@ final class StandardPolicy {
                 broken.add(Violation.of(field, "material.count-negative"));
             }
         }
+        checkForm(broken, s.form());
         return broken;
+    }
+
+    private static final Pattern FIELD_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,40}$");
+
+    private static void checkForm(List<Violation> broken, List<FormField> form) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < form.size(); i++) {
+            FormField f = form.get(i);
+            String field = "form[" + i + "]";
+            if (f.name() == null || !FIELD_NAME.matcher(f.name()).matches()) {
+                broken.add(Violation.of(field + ".name", "form.field-name"));
+            } else if (!names.add(f.name())) {
+                broken.add(Violation.of(field + ".name", "form.field-duplicate", f.name()));
+            }
+            bilingual(broken, field + ".label", f.label());
+            if (f.type() == null) {
+                broken.add(Violation.of(field + ".type", "form.field-type-required"));
+            } else if (f.type() == FormField.Type.CHOICE && f.options().isEmpty()) {
+                broken.add(Violation.of(field + ".options", "form.choice-needs-options"));
+            }
+            if (f.maxLength() != null && (f.maxLength() < 1 || f.maxLength() > 2_000)) {
+                broken.add(Violation.of(field + ".maxLength", "form.max-length-range"));
+            }
+        }
     }
 
     /** A local implementation may tighten the standard, never loosen it. */

@@ -33,6 +33,8 @@ class ApplicationLifecycleTest {
 
     private static final String PASSWORD = "demo1234";
     private static final String ITEM = "MR-002";
+    private static final String SHOP = "{\"shopName\": \"李记小吃\", \"businessScope\": \"小吃\", \"organizationForm\": \"INDIVIDUAL\"}";
+    private static final String MARRIAGE = "{\"partnerName\": \"李梅\", \"bothConsent\": true, \"appointmentDate\": \"2026-12-01\"}";
 
     @LocalServerPort
     int port;
@@ -62,14 +64,14 @@ class ApplicationLifecycleTest {
     @Test
     void pressingSubmitTwiceMakesOneApplication() {
         String key = UUID.randomUUID().toString();
-        var first = apply(citizen, key, "330106", "{\"shopName\": \"李记小吃\"}");
+        var first = apply(citizen, key, "330106", SHOP);
         assertThat(first.status()).isEqualTo(201);
         String number = first.json().path("number").asString();
         assertThat(number).matches("OW\\d{8}-\\d{6}");
         assertThat(first.json().path("state").asString()).isEqualTo("SUBMITTED");
         assertThat(first.json().path("timeline").path(0).path("step").asString()).isEqualTo("submitted");
 
-        var again = apply(citizen, key, "330106", "{\"shopName\": \"李记小吃\"}");
+        var again = apply(citizen, key, "330106", SHOP);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("number").asString()).isEqualTo(number);
         assertThat(jdbc.sql("select count(*) from application where idempotency_key = :k").param("k", key).query(Integer.class).single())
@@ -87,7 +89,7 @@ class ApplicationLifecycleTest {
                 .isEqualTo("itemCode application.item-unknown");
         assertThat(apply(citizen, UUID.randomUUID().toString(), "999999", "{}").firstError())
                 .isEqualTo("regionCode application.region-unknown");
-        assertThat(apply(citizen, UUID.randomUUID().toString(), "330106", "{\"nested\": {\"a\": 1}}").firstError())
+        assertThat(apply(citizen, UUID.randomUUID().toString(), "330106", "{\"nested\": {\"a\": 1}}", "PS-001").firstError())
                 .isEqualTo("form.nested application.form-field-value");
         assertThat(apply(citizen, UUID.randomUUID().toString(), "330106", "[1,2").status()).isEqualTo(400);
         assertThat(apply(new PlatformClient(port).as("clerk.xihu", PASSWORD), UUID.randomUUID().toString(), "330106", "{}").status())
@@ -98,7 +100,7 @@ class ApplicationLifecycleTest {
     @Test
     void theClockStopsWhileTheApplicantHasTheFile() {
         clock.set(Instant.parse("2026-11-23T01:00:00Z")); // Monday 09:00 in Beijing
-        String number = apply(citizen, UUID.randomUUID().toString(), "330106", "{\"shopName\": \"李记小吃\"}").json().path("number").asString();
+        String number = apply(citizen, UUID.randomUUID().toString(), "330106", SHOP).json().path("number").asString();
 
         JsonNode accepted = clerk.post(path(number, "acceptance"), "").json();
         assertThat(accepted.path("state").asString()).isEqualTo("ACCEPTED");
@@ -117,7 +119,7 @@ class ApplicationLifecycleTest {
         assertThat(last(returned).path("reasons").size()).isEqualTo(2);
 
         clock.advance(Duration.ofDays(7)); // the applicant takes a week: five working days
-        JsonNode answered = citizen.post(path(number, "correction"), "{\"form\": {\"shopName\": \"李记小吃\", \"floorPlan\": \"attached\"}}").json();
+        JsonNode answered = citizen.post(path(number, "correction"), "{\"form\": " + SHOP.replace("小吃\"", "小吃、饮料\"") + "}").json();
         assertThat(answered.path("state").asString()).isEqualTo("UNDER_REVIEW");
         assertThat(answered.path("pausedWorkingDays").asInt()).isEqualTo(5);
         assertThat(answered.path("dueOn").asString()).isEqualTo(calendar.addWorkingDays(LocalDate.of(2026, 11, 23), promisedDays + 5).toString());
@@ -139,11 +141,11 @@ class ApplicationLifecycleTest {
 
     @Test
     void onlyTheRightPeopleOfTheRightRegionAct() {
-        String number = apply(citizen, UUID.randomUUID().toString(), "330212", "{}").json().path("number").asString();
+        String number = apply(citizen, UUID.randomUUID().toString(), "330212", SHOP).json().path("number").asString();
         assertThat(citizen.post(path(number, "acceptance"), "").status()).isEqualTo(403);
         assertThat(clerk.post(path(number, "acceptance"), "").status()).isEqualTo(403); // Xihu clerk, Yinzhou application
 
-        String here = apply(citizen, UUID.randomUUID().toString(), "330106", "{}").json().path("number").asString();
+        String here = apply(citizen, UUID.randomUUID().toString(), "330106", SHOP).json().path("number").asString();
         assertThat(clerk.post(path(here, "acceptance"), "").status()).isEqualTo(200);
         assertThat(clerk.post(path(here, "acceptance"), "").status()).isEqualTo(409); // accepted already
         assertThat(clerk.post(path(here, "decision"), "{\"outcome\": \"APPROVE\"}").status()).isEqualTo(403);
@@ -155,15 +157,32 @@ class ApplicationLifecycleTest {
     }
 
     @Test
+    void theFormIsCheckedAgainstTheQuestionsTheItemAsks() {
+        String key = UUID.randomUUID().toString();
+        var missing = apply(citizen, key, "330106", "{\"shopName\": \"李记小吃\", \"organizationForm\": \"INDIVIDUAL\"}");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.firstError()).isEqualTo("form.businessScope application.field-required");
+
+        var wrong = apply(citizen, key, "330106", "{\"shopName\": \"李记\", \"businessScope\": \"小吃\", \"organizationForm\": \"COOPERATIVE\", "
+                + "\"employees\": \"many\", \"favouriteColour\": \"red\"}");
+        assertThat(wrong.body()).contains("\"field\":\"form.organizationForm\"", "\"field\":\"form.employees\"",
+                "\"field\":\"form.favouriteColour\"", "application.field-unknown", "application.field-type");
+
+        var badDate = apply(citizen, key, "330106", "{\"partnerName\": \"李梅\", \"bothConsent\": true, \"appointmentDate\": \"2026-13-45\"}", "CA-001");
+        assertThat(badDate.firstError()).isEqualTo("form.appointmentDate application.field-type");
+        assertThat(jdbc.sql("select count(*) from application where idempotency_key = :k").param("k", key).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void onlyTheResponsibleDepartmentDecides() {
-        String marriage = apply(citizen, UUID.randomUUID().toString(), "330106", "{}", "CA-001").json().path("number").asString();
+        String marriage = apply(citizen, UUID.randomUUID().toString(), "330106", MARRIAGE, "CA-001").json().path("number").asString();
         assertThat(clerk.post(path(marriage, "acceptance"), "").status()).isEqualTo(200); // any window accepts
         assertThat(handler.post(path(marriage, "review"), "").status()).isEqualTo(403); // a market-regulation handler
     }
 
     @Test
     void theApplicantMayWithdrawBeforeTheDecision() {
-        String number = apply(citizen, UUID.randomUUID().toString(), "330106", "{}").json().path("number").asString();
+        String number = apply(citizen, UUID.randomUUID().toString(), "330106", SHOP).json().path("number").asString();
         assertThat(new PlatformClient(port).as("lisi", PASSWORD).post(path(number, "withdrawal"), "").status()).isIn(403, 404);
         JsonNode withdrawn = citizen.post(path(number, "withdrawal"), "").json();
         assertThat(withdrawn.path("state").asString()).isEqualTo("WITHDRAWN");

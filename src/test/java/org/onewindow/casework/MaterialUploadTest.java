@@ -34,7 +34,8 @@ class MaterialUploadTest {
         citizen = new PlatformClient(port).as("zhangsan", "demo1234");
         var submitted = citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": {}}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": "
+                        + "{\"shopName\": \"李记小吃\", \"businessScope\": \"小吃\", \"organizationForm\": \"INDIVIDUAL\"}}")));
         number = submitted.json().path("number").asString();
     }
 

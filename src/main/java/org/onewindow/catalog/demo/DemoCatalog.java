@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.onewindow.catalog.Audience;
 import org.onewindow.catalog.Channel;
 import org.onewindow.catalog.Faq;
+import org.onewindow.catalog.FormField;
 import org.onewindow.catalog.ItemCategory;
 import org.onewindow.catalog.ItemStandard;
 import org.onewindow.catalog.ItemStatus;
@@ -89,12 +90,13 @@ class DemoCatalog implements ApplicationRunner {
     record DemoItem(String code, LocalizedText name, LocalizedText description, ItemCategory category, Audience audience,
                     String department, AdministrativeLevel level, LocalizedText legalBasis, LocalizedText conditions,
                     List<Material> materials, int statutoryDays, int promisedDays, BigDecimal feeYuan, LocalizedText feeNote,
-                    Set<Channel> channels, int visits, boolean crossProvince, Keywords keywords, List<Faq> faq) {
+                    Set<Channel> channels, int visits, boolean crossProvince, Keywords keywords, List<Faq> faq,
+                    List<FormField> form) {
 
         ItemStandard standard() {
             return new ItemStandard(name, description, category, audience, department, level, legalBasis, conditions, materials,
                     statutoryDays, promisedDays, feeYuan, feeNote, channels, visits, crossProvince,
-                    keywords == null ? List.of() : keywords.zh(), keywords == null ? List.of() : keywords.en(), faq);
+                    keywords == null ? List.of() : keywords.zh(), keywords == null ? List.of() : keywords.en(), faq, form);
         }
     }
 

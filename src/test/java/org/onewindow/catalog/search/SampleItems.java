@@ -170,7 +170,7 @@ final class SampleItems {
         ServiceItem build() {
             ItemStandard standard = new ItemStandard(name, description, ItemCategory.PUBLIC_SERVICE, audience,
                     department, level, null, null, materials, 20, 10, BigDecimal.ZERO, null, channels, 0, false,
-                    keywordsZh, keywordsEn, faq);
+                    keywordsZh, keywordsEn, faq, List.of());
             return new ServiceItem(UUID.nameUUIDFromBytes(code.getBytes()), code, 1, ItemStatus.PUBLISHED, standard,
                     Instant.parse("2026-01-05T08:00:00Z"), Instant.parse("2026-01-06T08:00:00Z"));
         }
