@@ -9,13 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.PersonDirectory;
+import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.NotFoundException;
@@ -42,15 +46,17 @@ public class CaseworkService {
     private final ApplicationRepository applications;
     private final CatalogService catalog;
     private final OrganizationTree tree;
+    private final PersonDirectory people;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CaseworkService(ApplicationRepository applications, CatalogService catalog, OrganizationTree tree, AuditTrail audit,
-                    TransactionTemplate transaction, Optional<Clock> clock) {
+    CaseworkService(ApplicationRepository applications, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
+                    AuditTrail audit, TransactionTemplate transaction, Optional<Clock> clock) {
         this.applications = applications;
         this.catalog = catalog;
         this.tree = tree;
+        this.people = people;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -65,7 +71,12 @@ public class CaseworkService {
      * lost answer) returns the application the first try made instead of making a second one.
      */
     public Submission submitOnline(String applicant, String itemCode, String regionCode, Map<String, Object> form, String idempotencyKey) {
-        Optional<Application> earlier = applications.findByIdempotencyKey(applicant, idempotencyKey);
+        return submit(() -> applicant, applicant, SubmissionChannel.ONLINE, itemCode, regionCode, form, idempotencyKey);
+    }
+
+    private Submission submit(Supplier<String> applicant, String submittedBy, SubmissionChannel channel, String itemCode, String regionCode,
+                              Map<String, Object> form, String idempotencyKey) {
+        Optional<Application> earlier = applications.findByIdempotencyKey(submittedBy, idempotencyKey);
         if (earlier.isPresent()) {
             return new Submission(view(earlier.get()), false);
         }
@@ -77,16 +88,31 @@ public class CaseworkService {
         requireValid(ApplicationForm.check(item.standard().form(), form));
         try {
             Application created = transaction.execute(status -> {
-                Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant, applicant,
-                        SubmissionChannel.ONLINE, item.standard().promisedDays(), form, clock);
+                Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant.get(), submittedBy,
+                        channel, item.standard().promisedDays(), form, clock);
                 applications.insert(a, idempotencyKey);
                 return a;
             });
             return new Submission(view(reload(created.number())), true);
         } catch (DuplicateKeyException concurrentRetry) {
             // the same key arrived twice at once: the other request won, answer with its application
-            return new Submission(view(applications.findByIdempotencyKey(applicant, idempotencyKey).orElseThrow()), false);
+            return new Submission(view(applications.findByIdempotencyKey(submittedBy, idempotencyKey).orElseThrow()), false);
         }
+    }
+
+    /**
+     * A clerk at a service window files an application for the person in front of them, for an
+     * item of any department (one-window acceptance). It then follows the same process; the
+     * clerk scans the documents and accepts it as for any other application.
+     */
+    public Submission submitAtWindow(StaffMember clerk, ResidentIdNumber idNumber, String name, MobilePhoneNumber phone,
+                                     String itemCode, String regionCode, Map<String, Object> form, String idempotencyKey) {
+        if (!(clerk.has(Role.CLERK) || clerk.has(Role.HANDLER)) || !clerk.mayActOn(regionCode)) {
+            throw new AccessDeniedException("only a clerk of the region accepts at its windows");
+        }
+        // the person is looked up (or recorded) in the same transaction as the application: all or nothing
+        return submit(() -> people.personAtWindow(idNumber, name, phone, clerk), clerk.username(), SubmissionChannel.WINDOW,
+                itemCode, regionCode, form, idempotencyKey);
     }
 
     /** An applicant follows their case; staff of the region may look too, and such a look is recorded. */

@@ -14,7 +14,11 @@ import java.util.Map;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.model.MaterialFile;
+import org.onewindow.identity.MobilePhoneNumber;
+import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.ValidMobilePhone;
+import org.onewindow.identity.ValidResidentIdNumber;
 import org.onewindow.identity.StaffMember;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,6 +52,19 @@ class CaseworkApi {
     ResponseEntity<ApplicationView> apply(@RequestHeader("Idempotency-Key") @Pattern(regexp = "^[A-Za-z0-9._:-]{8,80}$") String idempotencyKey,
                                           @Valid @RequestBody NewApplication request, Authentication who) {
         var submission = casework.submitOnline(who.getName(), request.itemCode(), request.regionCode(), request.form(), idempotencyKey);
+        URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
+        return submission.created() ? ResponseEntity.created(location).body(submission.application())
+                : ResponseEntity.ok().location(location).body(submission.application());
+    }
+
+    @PostMapping("/at-window")
+    @Operation(summary = "A clerk files an application for the person at the window, identified by their resident ID number")
+    ResponseEntity<ApplicationView> applyAtWindow(@RequestHeader("Idempotency-Key") @Pattern(regexp = "^[A-Za-z0-9._:-]{8,80}$") String idempotencyKey,
+                                                  @Valid @RequestBody WindowApplication request, Authentication who) {
+        Person person = request.applicant();
+        var submission = casework.submitAtWindow(staffMember(who), ResidentIdNumber.parse(person.idNumber()), person.name(),
+                person.phone() == null || person.phone().isBlank() ? null : MobilePhoneNumber.parse(person.phone()),
+                request.itemCode(), request.regionCode(), request.form(), idempotencyKey);
         URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
         return submission.created() ? ResponseEntity.created(location).body(submission.application())
                 : ResponseEntity.ok().location(location).body(submission.application());
@@ -117,6 +134,18 @@ class CaseworkApi {
 
     record NewApplication(@NotBlank @Size(max = 20) String itemCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,
                           @NotNull Map<String, Object> form) {
+    }
+
+    record Person(@NotBlank @ValidResidentIdNumber String idNumber, @NotBlank @Size(max = 50) String name,
+                  @ValidMobilePhone String phone) {
+        @Override
+        public String toString() {
+            return "Person[" + org.onewindow.shared.pii.PersonalDataMask.name(name) + "]";
+        }
+    }
+
+    record WindowApplication(@NotBlank @Size(max = 20) String itemCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,
+                             @NotNull @Valid Person applicant, @NotNull Map<String, Object> form) {
     }
 
     record Correction(@NotNull Map<String, Object> form) {

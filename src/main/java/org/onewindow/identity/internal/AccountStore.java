@@ -58,6 +58,31 @@ public class AccountStore implements UserDetailsService {
         return id;
     }
 
+    /**
+     * The person standing at a service window: their existing account if they have one, or a
+     * record of them without a login (a clerk cannot set a password for someone else). They
+     * can open it themselves later. Returns the account's user name.
+     */
+    @Transactional
+    public String personAtWindow(ResidentIdNumber idNumber, String name, MobilePhoneNumber phone) {
+        String index = cipher.blindIndex(idNumber.value());
+        var existing = jdbc.sql("select username from account where id_number_index = :i").param("i", index).query(String.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String username = "p-" + index.substring(0, 16);
+        // disabled, with a hash of a secret nobody knows: nobody can sign in until the person opens it
+        jdbc.sql("""
+                insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher, enabled)
+                values (:id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone, false)""")
+                .param("id", UUID.randomUUID()).param("username", username).param("hash", passwords.encode(UUID.randomUUID().toString()))
+                .param("name", name).param("idCipher", cipher.encrypt(idNumber.value())).param("idIndex", index)
+                .param("phone", phone == null ? null : cipher.encrypt(phone.value()))
+                .update();
+        grant(jdbc.sql("select id from account where username = :u").param("u", username).query(UUID.class).single(), Role.CITIZEN);
+        return username;
+    }
+
     @Transactional
     public UUID registerEnterprise(String username, String password, String name, UnifiedSocialCreditCode creditCode) {
         requireFreeUsername(username);

@@ -52,9 +52,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/identity/me").authenticated()
                         .requestMatchers("/api/v1/catalog/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/withdrawal",
-                                "/api/v1/casework/applications/*/correction", "/api/v1/casework/applications/*/materials")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/at-window").hasAnyRole("CLERK", "HANDLER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/withdrawal")
                                 .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        // the clerk who filed at a window hands in documents and corrections for the person present
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/correction",
+                                "/api/v1/casework/applications/*/materials").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/acceptance",
                                 "/api/v1/casework/applications/*/correction-request", "/api/v1/casework/applications/*/refusal")
                                 .hasAnyRole("CLERK", "HANDLER")

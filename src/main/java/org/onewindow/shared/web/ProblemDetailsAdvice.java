@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -94,10 +94,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
-            String field = result.getMethodParameter().getParameterName();
-            errors.add(new FieldError(field, ruleOf(error.getCodes()), error.getDefaultMessage()));
-        }));
+        e.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors bodyErrors) {
+                // a request body checked together with other parameters: name its fields, as for a body alone
+                errors.addAll(fieldErrors(bodyErrors));
+                return;
+            }
+            result.getResolvableErrors().forEach(error -> {
+                String field = result.getMethodParameter().getParameterName();
+                errors.add(new FieldError(field, ruleOf(error.getCodes()), error.getDefaultMessage()));
+            });
+        });
         return invalid(errors);
     }
 
@@ -182,7 +189,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetails.response(ProblemDetails.of(status, type, text("problem.title." + type, text("problem.title.http-" + status.value(), status.getReasonPhrase())), detail, errors));
     }
 
-    private List<FieldError> fieldErrors(BindingResult result) {
+    private List<FieldError> fieldErrors(org.springframework.validation.Errors result) {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(), ruleOf(error), error.getDefaultMessage())));
         result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(), ruleOf(error.getCodes()), error.getDefaultMessage())));
