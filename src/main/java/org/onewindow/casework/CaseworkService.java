@@ -19,6 +19,7 @@ import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.OrganizationTree;
 import org.onewindow.identity.PersonDirectory;
+import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
@@ -47,16 +48,18 @@ public class CaseworkService {
     private final CatalogService catalog;
     private final OrganizationTree tree;
     private final PersonDirectory people;
+    private final ProxyAuthorizations proxies;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     CaseworkService(ApplicationRepository applications, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
-                    AuditTrail audit, TransactionTemplate transaction, Optional<Clock> clock) {
+                    ProxyAuthorizations proxies, AuditTrail audit, TransactionTemplate transaction, Optional<Clock> clock) {
         this.applications = applications;
         this.catalog = catalog;
         this.tree = tree;
         this.people = people;
+        this.proxies = proxies;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -115,10 +118,18 @@ public class CaseworkService {
                 itemCode, regionCode, form, idempotencyKey);
     }
 
+    /** A family member or agent applies in the name of the person who authorized them for this item. */
+    public Submission submitAsProxy(String proxy, String principal, String itemCode, String regionCode, Map<String, Object> form,
+                                    String idempotencyKey) {
+        proxies.requireMayActFor(proxy, principal, itemCode);
+        return submit(() -> principal, proxy, SubmissionChannel.PROXY, itemCode, regionCode, form, idempotencyKey);
+    }
+
     /** An applicant follows their case; staff of the region may look too, and such a look is recorded. */
     public ApplicationView follow(String number, String viewer, Optional<StaffMember> staff) {
         Application a = reload(number);
         if (viewer.equals(a.applicant()) || viewer.equals(a.submittedBy())) {
+            requireStillEntitled(a, viewer);
             return view(a);
         }
         if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
@@ -131,14 +142,20 @@ public class CaseworkService {
 
     @Transactional
     public ApplicationView withdraw(String number, String actor) {
-        return step(number, a -> a.withdraw(actor, clock));
+        return step(number, a -> {
+            requireStillEntitled(a, actor);
+            a.withdraw(actor, clock);
+        });
     }
 
     @Transactional
     public ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm) {
         Application a = reload(number);
         catalog.publishedItem(a.itemCode()).ifPresent(item -> requireValid(ApplicationForm.check(item.standard().form(), correctedForm)));
-        return step(number, application -> application.answerCorrection(actor, correctedForm, clock, applications.calendar()));
+        return step(number, application -> {
+            requireStillEntitled(application, actor);
+            application.answerCorrection(actor, correctedForm, clock, applications.calendar());
+        });
     }
 
     /** Adds a document the item asks for; the file was already checked to be what it claims to be. */
@@ -148,6 +165,7 @@ public class CaseworkService {
         if (!actor.equals(a.applicant()) && !actor.equals(a.submittedBy())) {
             throw new NotFoundException("application", number);
         }
+        requireStillEntitled(a, actor);
         boolean asked = catalog.publishedItem(a.itemCode())
                 .map(item -> item.standard().materials().stream().anyMatch(m -> m.code().equals(materialCode)))
                 .orElse(false);
@@ -205,6 +223,13 @@ public class CaseworkService {
         step.accept(a, staff.username());
         applications.update(a);
         return view(reload(number));
+    }
+
+    /** A proxy acts only while the principal's authorization for this item holds; a revocation ends it at once. */
+    private void requireStillEntitled(Application a, String actor) {
+        if (a.channel() == SubmissionChannel.PROXY && actor.equals(a.submittedBy()) && !actor.equals(a.applicant())) {
+            proxies.requireMayActFor(actor, a.applicant(), a.itemCode());
+        }
     }
 
     private boolean inResponsibleDepartment(StaffMember staff, Application a) {

@@ -48,10 +48,14 @@ class CaseworkApi {
     }
 
     @PostMapping
-    @Operation(summary = "Apply online. Send an Idempotency-Key header: a retry with the same key returns the first application")
+    @Operation(summary = "Apply online, for oneself or (onBehalfOf) for someone who authorized you. Send an Idempotency-Key header: "
+            + "a retry with the same key returns the first application")
     ResponseEntity<ApplicationView> apply(@RequestHeader("Idempotency-Key") @Pattern(regexp = "^[A-Za-z0-9._:-]{8,80}$") String idempotencyKey,
                                           @Valid @RequestBody NewApplication request, Authentication who) {
-        var submission = casework.submitOnline(who.getName(), request.itemCode(), request.regionCode(), request.form(), idempotencyKey);
+        var submission = request.onBehalfOf() == null || request.onBehalfOf().isBlank()
+                ? casework.submitOnline(who.getName(), request.itemCode(), request.regionCode(), request.form(), idempotencyKey)
+                : casework.submitAsProxy(who.getName(), request.onBehalfOf(), request.itemCode(), request.regionCode(), request.form(),
+                        idempotencyKey);
         URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
         return submission.created() ? ResponseEntity.created(location).body(submission.application())
                 : ResponseEntity.ok().location(location).body(submission.application());
@@ -133,7 +137,7 @@ class CaseworkApi {
     }
 
     record NewApplication(@NotBlank @Size(max = 20) String itemCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,
-                          @NotNull Map<String, Object> form) {
+                          @NotNull Map<String, Object> form, @Size(max = 40) String onBehalfOf) {
     }
 
     record Person(@NotBlank @ValidResidentIdNumber String idNumber, @NotBlank @Size(max = 50) String name,

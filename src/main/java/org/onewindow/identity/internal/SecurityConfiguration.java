@@ -49,7 +49,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/identity/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/identity/me", "/api/v1/identity/proxy-authorizations").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identity/proxy-authorizations/at-window").hasRole("CLERK")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identity/proxy-authorizations",
+                                "/api/v1/identity/proxy-authorizations/*/revocation").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers("/api/v1/catalog/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/at-window").hasAnyRole("CLERK", "HANDLER")

@@ -8,7 +8,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.time.LocalDate;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.onewindow.identity.MobilePhoneNumber;
+import org.onewindow.identity.PersonDirectory;
+import org.onewindow.identity.ProxyAuthorization;
+import org.onewindow.identity.ProxyAuthorizations;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.identity.ValidResidentIdNumber;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.UnifiedSocialCreditCode;
 import org.onewindow.identity.ValidCreditCode;
@@ -29,9 +40,15 @@ import org.springframework.web.bind.annotation.RestController;
 class IdentityApi {
 
     private final AccountStore accounts;
+    private final ProxyAuthorizations proxies;
+    private final PersonDirectory people;
+    private final StaffDirectory staff;
 
-    IdentityApi(AccountStore accounts) {
+    IdentityApi(AccountStore accounts, ProxyAuthorizations proxies, PersonDirectory people, StaffDirectory staff) {
         this.accounts = accounts;
+        this.proxies = proxies;
+        this.people = people;
+        this.staff = staff;
     }
 
     @PostMapping("/persons")
@@ -55,6 +72,34 @@ class IdentityApi {
         return view(who.getName());
     }
 
+    @PostMapping("/proxy-authorizations")
+    @Operation(summary = "Authorize someone (a family member, an agent) to act for you on named items until a date")
+    ResponseEntity<ProxyAuthorization> authorize(@Valid @RequestBody Authorization request, Authentication who) {
+        return ResponseEntity.status(201).body(proxies.grant(who.getName(), request.proxy(), request.itemCodes(), request.validUntil(),
+                who.getName()));
+    }
+
+    @PostMapping("/proxy-authorizations/at-window")
+    @Operation(summary = "A clerk records an authorization for the person at the window (who may have no smartphone)")
+    ResponseEntity<ProxyAuthorization> authorizeAtWindow(@Valid @RequestBody WindowAuthorization request, Authentication who) {
+        StaffMember clerk = staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+        String principal = people.personAtWindow(ResidentIdNumber.parse(request.principalIdNumber()), request.principalName(), null, clerk);
+        return ResponseEntity.status(201).body(proxies.grant(principal, request.proxy(), request.itemCodes(), request.validUntil(),
+                clerk.username()));
+    }
+
+    @GetMapping("/proxy-authorizations")
+    @Operation(summary = "Authorizations you gave or received")
+    List<ProxyAuthorization> authorizations(Authentication who) {
+        return proxies.involving(who.getName());
+    }
+
+    @PostMapping("/proxy-authorizations/{id}/revocation")
+    @Operation(summary = "Revoke an authorization you gave; it ends at once")
+    ProxyAuthorization revoke(@PathVariable java.util.UUID id, Authentication who) {
+        return proxies.revoke(id, who.getName());
+    }
+
     private AccountView view(String username) {
         var account = accounts.find(username).orElseThrow(() -> new org.onewindow.shared.NotFoundException("account", username));
         return new AccountView(account.username(), account.kind(), PersonalDataMask.name(account.displayName()),
@@ -67,6 +112,19 @@ class IdentityApi {
             @NotBlank @Size(min = 8, max = 100, message = "{account.password-length}") String password,
             @NotBlank @Size(max = 100) String name,
             @NotBlank @ValidCreditCode String creditCode) {
+    }
+
+    record Authorization(@NotBlank @Size(max = 40) String proxy, @NotEmpty @Size(max = 50) List<@NotBlank String> itemCodes,
+                         @NotNull LocalDate validUntil) {
+    }
+
+    record WindowAuthorization(@NotBlank @ValidResidentIdNumber String principalIdNumber, @NotBlank @Size(max = 50) String principalName,
+                               @NotBlank @Size(max = 40) String proxy, @NotEmpty @Size(max = 50) List<@NotBlank String> itemCodes,
+                               @NotNull LocalDate validUntil) {
+        @Override
+        public String toString() {
+            return "WindowAuthorization[" + proxy + "]";
+        }
     }
 
     record AccountView(String username, String kind, String name, String idNumber, String phone, String creditCode, List<String> roles) {
