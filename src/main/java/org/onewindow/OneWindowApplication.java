@@ -2,8 +2,11 @@ package org.onewindow;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
 
+/** Module listeners run after the commit, on their own threads, from the event publication registry. */
 @SpringBootApplication
+@EnableAsync
 public class OneWindowApplication {
     public static void main(String[] args) {
         SpringApplication.run(OneWindowApplication.class, args);

@@ -27,6 +27,7 @@ import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,17 +51,20 @@ public class CaseworkService {
     private final PersonDirectory people;
     private final ProxyAuthorizations proxies;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     CaseworkService(ApplicationRepository applications, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
-                    ProxyAuthorizations proxies, AuditTrail audit, TransactionTemplate transaction, Optional<Clock> clock) {
+                    ProxyAuthorizations proxies, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
+                    Optional<Clock> clock) {
         this.applications = applications;
         this.catalog = catalog;
         this.tree = tree;
         this.people = people;
         this.proxies = proxies;
         this.audit = audit;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -94,6 +98,7 @@ public class CaseworkService {
                 Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant.get(), submittedBy,
                         channel, item.standard().promisedDays(), form, clock);
                 applications.insert(a, idempotencyKey);
+                announce(a);
                 return a;
             });
             return new Submission(view(reload(created.number())), true);
@@ -175,6 +180,7 @@ public class CaseworkService {
         a.addMaterial(actor, materialCode, file.fileName(), clock);
         applications.update(a);
         applications.insertMaterial(a, materialCode, file, actor);
+        announce(a);
         return view(reload(number));
     }
 
@@ -222,7 +228,14 @@ public class CaseworkService {
         }
         step.accept(a, staff.username());
         applications.update(a);
+        announce(a);
         return view(reload(number));
+    }
+
+    /** Each recorded step becomes an event in the same transaction, so that nobody is told of a step that did not happen. */
+    private void announce(Application a) {
+        a.newSteps().forEach(step -> events.publishEvent(new ApplicationStepTaken(a.number(), a.itemCode(), a.applicant(),
+                a.submittedBy(), a.channel(), step.step(), step.stateAfter(), step.at())));
     }
 
     /** A proxy acts only while the principal's authorization for this item holds; a revocation ends it at once. */
@@ -241,6 +254,7 @@ public class CaseworkService {
         Application a = reload(number);
         step.accept(a);
         applications.update(a);
+        announce(a);
         return view(reload(number));
     }
 

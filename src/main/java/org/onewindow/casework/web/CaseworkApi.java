@@ -14,6 +14,7 @@ import java.util.Map;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.model.MaterialFile;
+import org.onewindow.casework.notify.NotificationLog;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.StaffDirectory;
@@ -41,10 +42,12 @@ class CaseworkApi {
 
     private final CaseworkService casework;
     private final StaffDirectory staff;
+    private final NotificationLog notifications;
 
-    CaseworkApi(CaseworkService casework, StaffDirectory staff) {
+    CaseworkApi(CaseworkService casework, StaffDirectory staff, NotificationLog notifications) {
         this.casework = casework;
         this.staff = staff;
+        this.notifications = notifications;
     }
 
     @PostMapping
@@ -72,6 +75,12 @@ class CaseworkApi {
         URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
         return submission.created() ? ResponseEntity.created(location).body(submission.application())
                 : ResponseEntity.ok().location(location).body(submission.application());
+    }
+
+    @GetMapping("/inbox")
+    @Operation(summary = "Your inbox: every step of your applications (and of those you file for others)")
+    List<NotificationLog.Notification> inbox(Authentication who) {
+        return notifications.inbox(who.getName());
     }
 
     @GetMapping("/{number}")

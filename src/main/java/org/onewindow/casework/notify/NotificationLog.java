@@ -1,0 +1,44 @@
+package org.onewindow.casework.notify;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.ApplicationStepTaken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The notification table: the inbox, and the SMS outbox a gateway adapter would send from. */
+@Repository
+public class NotificationLog {
+
+    private final JdbcClient jdbc;
+
+    NotificationLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void write(String recipient, String channel, ApplicationStepTaken step) {
+        jdbc.sql("""
+                insert into notification (recipient, channel, application_number, step, state_after, step_at)
+                values (:recipient, :channel, :number, :step, :state, :at)
+                on conflict do nothing""")
+                .param("recipient", recipient).param("channel", channel).param("number", step.number())
+                .param("step", step.step()).param("state", step.stateAfter().name()).param("at", Timestamp.from(step.at()))
+                .update();
+    }
+
+    public List<Notification> inbox(String recipient) {
+        return jdbc.sql("""
+                select application_number, step, state_after, step_at, read_at from notification
+                where recipient = :r and channel = 'INBOX' order by step_at desc, id desc limit 100""")
+                .param("r", recipient)
+                .query((rs, n) -> new Notification(rs.getString("application_number"), rs.getString("step"),
+                        ApplicationState.valueOf(rs.getString("state_after")), rs.getTimestamp("step_at").toInstant(),
+                        rs.getTimestamp("read_at") != null))
+                .list();
+    }
+
+    /** One message in a person's inbox. */
+    public record Notification(String applicationNumber, String step, ApplicationState stateAfter, java.time.Instant at, boolean read) {
+    }
+}

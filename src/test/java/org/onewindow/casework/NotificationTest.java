@@ -1,0 +1,85 @@
+package org.onewindow.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.onewindow.IntegrationTest;
+import org.onewindow.PlatformClient;
+import org.onewindow.identity.ResidentIdNumber;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Every step reaches the applicant's inbox and the SMS outbox, once, after it committed. */
+@IntegrationTest
+class NotificationTest {
+
+    private static final String SHOP = "{\"shopName\": \"张记书店\", \"businessScope\": \"图书\", \"organizationForm\": \"INDIVIDUAL\"}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theApplicantIsToldOfEachStepInTheInboxAndBySms() {
+        PlatformClient citizen = new PlatformClient(port).as("zhangsan", "demo1234");
+        String number = submit(citizen, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}");
+        new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/acceptance", "");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(steps(citizen, number)).containsExactly("accepted", "submitted"));
+        assertThat(jdbc.sql("select count(*) from notification where application_number = :n and channel = 'SMS' and recipient = 'zhangsan'")
+                .param("n", number).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aProxyHearsWhatThePrincipalHears() {
+        // a principal of this test's own, so that other tests' authorizations do not mix in
+        String first17 = "33010619560909007";
+        new PlatformClient(port).post("/api/v1/identity/persons", "{\"username\": \"grandma-notify\", \"password\": \"a-long-password\", "
+                + "\"name\": \"孙奶奶\", \"idNumber\": \"" + first17 + ResidentIdNumber.checkDigitFor(first17) + "\"}");
+        PlatformClient principal = new PlatformClient(port).as("grandma-notify", "a-long-password");
+        PlatformClient proxy = new PlatformClient(port).as("zhangsan", "demo1234");
+        assertThat(principal.post("/api/v1/identity/proxy-authorizations", "{\"proxy\": \"zhangsan\", \"itemCodes\": [\"MR-002\"], "
+                + "\"validUntil\": \"" + LocalDate.now().plusDays(5) + "\"}").status()).isEqualTo(201);
+        String number = submit(proxy, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"onBehalfOf\": \"grandma-notify\", "
+                + "\"form\": " + SHOP + "}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(steps(principal, number)).containsExactly("submitted");
+            assertThat(steps(proxy, number)).containsExactly("submitted");
+        });
+    }
+
+    @Test
+    void theInboxIsPrivate() {
+        PlatformClient citizen = new PlatformClient(port).as("zhangsan", "demo1234");
+        String number = submit(citizen, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(steps(citizen, number)).isNotEmpty());
+        assertThat(steps(new PlatformClient(port).as("xihu-restaurant", "demo1234"), number)).isEmpty();
+        assertThat(new PlatformClient(port).get("/api/v1/casework/applications/inbox").status()).isEqualTo(401);
+    }
+
+    private static String submit(PlatformClient who, String body) {
+        return who.send(who.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
+    }
+
+    private static List<String> steps(PlatformClient who, String number) {
+        List<String> steps = new ArrayList<>();
+        for (JsonNode message : who.get("/api/v1/casework/applications/inbox").json()) {
+            if (message.path("applicationNumber").asString().equals(number)) {
+                steps.add(message.path("step").asString());
+            }
+        }
+        return steps;
+    }
+}
