@@ -14,6 +14,7 @@ import org.onewindow.casework.model.Application;
 import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.persistence.ApplicationRepository;
+import org.onewindow.casework.persistence.RatingRepository;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.MobilePhoneNumber;
@@ -23,6 +24,7 @@ import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
@@ -45,7 +47,10 @@ public class CaseworkService {
 
     private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
 
+    private static final int FOLLOW_UP_WORKING_DAYS = 5;
+
     private final ApplicationRepository applications;
+    private final RatingRepository ratings;
     private final CatalogService catalog;
     private final OrganizationTree tree;
     private final PersonDirectory people;
@@ -55,10 +60,11 @@ public class CaseworkService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CaseworkService(ApplicationRepository applications, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
+    CaseworkService(ApplicationRepository applications, RatingRepository ratings, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
                     ProxyAuthorizations proxies, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
                     Optional<Clock> clock) {
         this.applications = applications;
+        this.ratings = ratings;
         this.catalog = catalog;
         this.tree = tree;
         this.people = people;
@@ -213,6 +219,71 @@ public class CaseworkService {
                 a.deny(who, reasons, clock);
             }
         });
+    }
+
+    @Transactional
+    public ApplicationView deliver(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> a.deliver(who, clock));
+    }
+
+    @Transactional
+    public ApplicationView close(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> a.close(who, clock));
+    }
+
+    /**
+     * Good/bad review: the applicant rates a closed application once, 1 to 5. A 1 or 2 opens a
+     * follow-up the region's supervisor must answer within five working days.
+     */
+    @Transactional
+    public RatingView rate(String number, String actor, int score, List<String> reasons) {
+        Application a = reload(number);
+        if (!actor.equals(a.applicant()) && !actor.equals(a.submittedBy())) {
+            throw new NotFoundException("application", number);
+        }
+        requireStillEntitled(a, actor);
+        if (a.state() != ApplicationState.CLOSED) {
+            throw new ConflictException("rating.not-closed", a.state().name());
+        }
+        if (score < 1 || score > 5) {
+            throw new RuleViolationException(Violation.of("score", "rating.score-range"));
+        }
+        List<String> given = reasons == null ? List.of() : reasons.stream().filter(r -> !r.isBlank()).toList();
+        LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        LocalDate followUpDue = score <= 2 ? applications.calendar().addWorkingDays(today, FOLLOW_UP_WORKING_DAYS) : null;
+        if (!ratings.insert(a.id(), score, given, actor, clock.instant(), followUpDue)) {
+            throw new ConflictException("rating.already-rated", number);
+        }
+        return ratings.find(a.id()).orElseThrow();
+    }
+
+    public Optional<RatingView> rating(String number, String viewer, Optional<StaffMember> staff) {
+        Application a = reload(number);
+        follow(number, viewer, staff);
+        return ratings.find(a.id());
+    }
+
+    @Transactional
+    public RatingView answerRating(String number, StaffMember supervisor, String answer) {
+        Application a = reload(number);
+        if (!supervisor.has(Role.SUPERVISOR) || !supervisor.mayActOn(a.regionCode())) {
+            throw new AccessDeniedException("only a supervisor of the region answers its ratings");
+        }
+        if (answer == null || answer.isBlank()) {
+            throw new RuleViolationException(Violation.of("answer", "rating.answer-required"));
+        }
+        if (!ratings.answer(a.id(), answer.strip(), supervisor.username(), clock.instant())) {
+            throw new ConflictException("rating.nothing-to-answer", number);
+        }
+        return ratings.find(a.id()).orElseThrow();
+    }
+
+    /** Bad ratings in the supervisor's part of the tree still waiting for an answer. */
+    public List<RatingView> openFollowUps(StaffMember supervisor) {
+        if (!supervisor.has(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("only supervisors follow up ratings");
+        }
+        return ratings.openFollowUps(supervisor.region().prefix());
     }
 
     private ApplicationView officeStep(String number, StaffMember staff, Role needed, BiConsumer<Application, String> step) {

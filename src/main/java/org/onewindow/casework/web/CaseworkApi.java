@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.RatingView;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.notify.NotificationLog;
 import org.onewindow.identity.MobilePhoneNumber;
@@ -141,6 +142,42 @@ class CaseworkApi {
         return casework.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
     }
 
+    @PostMapping("/{number}/delivery")
+    @Operation(summary = "Record that the result reached the applicant (handler)")
+    ApplicationView deliver(@PathVariable String number, Authentication who) {
+        return casework.deliver(number, staffMember(who));
+    }
+
+    @PostMapping("/{number}/closure")
+    @Operation(summary = "Close a delivered application (handler)")
+    ApplicationView close(@PathVariable String number, Authentication who) {
+        return casework.close(number, staffMember(who));
+    }
+
+    @PostMapping("/{number}/rating")
+    @Operation(summary = "Rate a closed application once, 1 (very bad) to 5 (very good), with optional reasons")
+    ResponseEntity<RatingView> rate(@PathVariable String number, @Valid @RequestBody Rating rating, Authentication who) {
+        return ResponseEntity.status(201).body(casework.rate(number, who.getName(), rating.score(), rating.reasons()));
+    }
+
+    @GetMapping("/{number}/rating")
+    @Operation(summary = "The rating of an application and the answer to it")
+    ResponseEntity<RatingView> rating(@PathVariable String number, Authentication who) {
+        return ResponseEntity.of(casework.rating(number, who.getName(), staff.staff(who.getName())));
+    }
+
+    @PostMapping("/{number}/rating/answer")
+    @Operation(summary = "Answer a bad rating (supervisor of the region, within five working days)")
+    RatingView answerRating(@PathVariable String number, @Valid @RequestBody Answer answer, Authentication who) {
+        return casework.answerRating(number, staffMember(who), answer.answer());
+    }
+
+    @GetMapping("/follow-ups")
+    @Operation(summary = "Bad ratings in your part of the organization tree still waiting for an answer (supervisors)")
+    List<RatingView> followUps(Authentication who) {
+        return casework.openFollowUps(staffMember(who));
+    }
+
     private StaffMember staffMember(Authentication who) {
         return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
@@ -168,6 +205,13 @@ class CaseworkApi {
     }
 
     enum Outcome { APPROVE, DENY }
+
+    record Rating(@NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(5) Integer score,
+                  @Size(max = 10) List<@NotBlank @Size(max = 500) String> reasons) {
+    }
+
+    record Answer(@NotBlank @Size(max = 2000) String answer) {
+    }
 
     record Decision(@NotNull Outcome outcome, @Size(max = 50) List<@NotBlank @Size(max = 500) String> reasons) {
     }

@@ -65,7 +65,12 @@ class SecurityConfiguration {
                                 "/api/v1/casework/applications/*/correction-request", "/api/v1/casework/applications/*/refusal")
                                 .hasAnyRole("CLERK", "HANDLER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/review",
-                                "/api/v1/casework/applications/*/decision").hasRole("HANDLER")
+                                "/api/v1/casework/applications/*/decision", "/api/v1/casework/applications/*/delivery",
+                                "/api/v1/casework/applications/*/closure").hasRole("HANDLER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/rating").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/rating/answer").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*/rating").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/follow-ups").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

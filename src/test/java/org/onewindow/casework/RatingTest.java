@@ -1,0 +1,115 @@
+package org.onewindow.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.IntegrationTest;
+import org.onewindow.PlatformClient;
+import org.onewindow.TestClock;
+import org.onewindow.casework.persistence.ApplicationRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Good/bad review: every closed application can be rated once; a bad rating must be answered by the region's supervisor. */
+@IntegrationTest
+class RatingTest {
+
+    private static final String SHOP = "{\"shopName\": \"张记茶馆\", \"businessScope\": \"茶饮\", \"organizationForm\": \"INDIVIDUAL\"}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    ApplicationRepository repository;
+    PlatformClient citizen;
+    PlatformClient clerk;
+    PlatformClient handler;
+    PlatformClient supervisor;
+
+    @BeforeEach
+    void connect() {
+        PlatformClient anonymous = new PlatformClient(port);
+        citizen = anonymous.as("zhangsan", "demo1234");
+        clerk = anonymous.as("clerk.xihu", "demo1234");
+        handler = anonymous.as("handler.xihu.mr", "demo1234");
+        supervisor = anonymous.as("supervisor.hangzhou", "demo1234");
+    }
+
+    @Test
+    void aBadRatingOpensAFollowUpThatTheSupervisorAnswers() {
+        String number = closedApplication();
+        var rated = citizen.post(path(number, "rating"), "{\"score\": 2, \"reasons\": [\"窗口告知不清楚\", \"等了很久\"]}");
+        assertThat(rated.status()).isEqualTo(201);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        assertThat(rated.json().path("followUpDue").asString()).isEqualTo(repository.calendar().addWorkingDays(today, 5).toString());
+
+        assertThat(numbers(supervisor.get("/api/v1/casework/applications/follow-ups").json())).contains(number);
+        assertThat(handler.post(path(number, "rating/answer"), "{\"answer\": \"好的\"}").status()).isEqualTo(403);
+        assertThat(supervisor.post(path(number, "rating/answer"), "{\"answer\": \"\"}").status()).isEqualTo(400);
+
+        var answered = supervisor.post(path(number, "rating/answer"), "{\"answer\": \"已约谈窗口负责人，下周起公示办理进度。\"}");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(supervisor.post(path(number, "rating/answer"), "{\"answer\": \"再答一次\"}").status()).isEqualTo(409);
+        assertThat(numbers(supervisor.get("/api/v1/casework/applications/follow-ups").json())).doesNotContain(number);
+
+        JsonNode seen = citizen.get(path(number, "rating")).json();
+        assertThat(seen.path("answer").asString()).startsWith("已约谈");
+        assertThat(seen.path("answeredBy").asString()).isEqualTo("supervisor.hangzhou");
+    }
+
+    @Test
+    void aGoodRatingNeedsNoFollowUpAndEachApplicationIsRatedOnce() {
+        String number = closedApplication();
+        var rated = citizen.post(path(number, "rating"), "{\"score\": 5}");
+        assertThat(rated.status()).isEqualTo(201);
+        assertThat(rated.json().path("followUpDue").isNull()).isTrue();
+        assertThat(citizen.post(path(number, "rating"), "{\"score\": 1}").status()).isEqualTo(409);
+        assertThat(numbers(supervisor.get("/api/v1/casework/applications/follow-ups").json())).doesNotContain(number);
+    }
+
+    @Test
+    void onlyClosedApplicationsAreRatedAndOnlyFromOneToFive() {
+        String open = submit();
+        var early = citizen.post(path(open, "rating"), "{\"score\": 4}");
+        assertThat(early.status()).isEqualTo(409);
+        String number = closedApplication();
+        var outOfRange = citizen.post(path(number, "rating"), "{\"score\": 7}");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.firstError()).isEqualTo("score max");
+        assertThat(new PlatformClient(port).as("lisi", "demo1234").post(path(number, "rating"), "{\"score\": 1}").status()).isEqualTo(404);
+        assertThat(citizen.get("/api/v1/casework/applications/follow-ups").status()).isEqualTo(403);
+    }
+
+    private String closedApplication() {
+        String number = submit();
+        clerk.post(path(number, "acceptance"), "");
+        handler.post(path(number, "review"), "");
+        handler.post(path(number, "decision"), "{\"outcome\": \"APPROVE\", \"reasons\": [\"符合条件\"]}");
+        handler.post(path(number, "delivery"), "");
+        assertThat(handler.post(path(number, "closure"), "").json().path("state").asString()).isEqualTo("CLOSED");
+        return number;
+    }
+
+    private String submit() {
+        String body = "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}";
+        return citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
+    }
+
+    private static String path(String number, String step) {
+        return "/api/v1/casework/applications/" + number + "/" + step;
+    }
+
+    private static java.util.List<String> numbers(JsonNode ratings) {
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        ratings.forEach(r -> numbers.add(r.path("applicationNumber").asString()));
+        return numbers;
+    }
+}
