@@ -111,6 +111,56 @@ public class ApplicationRepository {
                 .list();
     }
 
+    /** Open applications whose clock runs, in the regions under the prefix. */
+    public List<Application> withRunningClock(String regionPrefix) {
+        return jdbc.sql("select * from application where state in ('ACCEPTED', 'UNDER_REVIEW') and region_code like :p || '%' limit 5000")
+                .param("p", regionPrefix).query(this::application).list();
+    }
+
+    public Map<ApplicationState, Long> countByState(String regionPrefix) {
+        Map<ApplicationState, Long> counts = new HashMap<>();
+        jdbc.sql("select state, count(*) as n from application where region_code like :p || '%' group by state")
+                .param("p", regionPrefix)
+                .query(rs -> {
+                    counts.put(ApplicationState.valueOf(rs.getString("state")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    public long countNotAtWindow(String regionPrefix) {
+        return jdbc.sql("select count(*) from application where channel <> 'WINDOW' and region_code like :p || '%'")
+                .param("p", regionPrefix).query(Long.class).single();
+    }
+
+    /** When and by whom each accepted application in the regions was decided. */
+    public List<Decision> decisions(String regionPrefix) {
+        return jdbc.sql("""
+                select a.accepted_on, a.promised_days, a.paused_working_days, s.at, s.actor
+                from application a join application_step s on s.application_id = a.id and s.step in ('approved', 'denied')
+                where a.accepted_on is not null and a.region_code like :p || '%'""")
+                .param("p", regionPrefix)
+                .query((rs, n) -> new Decision(rs.getDate("accepted_on").toLocalDate(), rs.getInt("promised_days"),
+                        rs.getInt("paused_working_days"), rs.getTimestamp("at").toInstant(), rs.getString("actor")))
+                .list();
+    }
+
+    public RatingAverage averageRating(String regionPrefix) {
+        return jdbc.sql("""
+                select count(*) as n, avg(r.score) as average from rating r join application a on a.id = r.application_id
+                where a.region_code like :p || '%'""")
+                .param("p", regionPrefix)
+                .query((rs, n) -> new RatingAverage(rs.getLong("n"), rs.getDouble("average")))
+                .single();
+    }
+
+    /** A decision as the indicators need it. */
+    public record Decision(LocalDate acceptedOn, int promisedDays, int pausedWorkingDays, java.time.Instant decidedAt, String decidedBy) {
+    }
+
+    /** How many ratings, and their mean. */
+    public record RatingAverage(long count, double average) {
+    }
+
     public WorkingDayCalendar calendar() {
         Map<LocalDate, WorkingDayCalendar.Exception> exceptions = new HashMap<>();
         jdbc.sql("select day, kind from working_calendar_exception").query(rs -> {

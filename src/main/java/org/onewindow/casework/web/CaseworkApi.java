@@ -14,6 +14,7 @@ import java.util.Map;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.RatingView;
+import org.onewindow.casework.Supervision;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.notify.NotificationLog;
 import org.onewindow.identity.MobilePhoneNumber;
@@ -44,11 +45,13 @@ class CaseworkApi {
     private final CaseworkService casework;
     private final StaffDirectory staff;
     private final NotificationLog notifications;
+    private final Supervision supervision;
 
-    CaseworkApi(CaseworkService casework, StaffDirectory staff, NotificationLog notifications) {
+    CaseworkApi(CaseworkService casework, StaffDirectory staff, NotificationLog notifications, Supervision supervision) {
         this.casework = casework;
         this.staff = staff;
         this.notifications = notifications;
+        this.supervision = supervision;
     }
 
     @PostMapping
@@ -176,6 +179,18 @@ class CaseworkApi {
     @Operation(summary = "Bad ratings in your part of the organization tree still waiting for an answer (supervisors)")
     List<RatingView> followUps(Authentication who) {
         return casework.openFollowUps(staffMember(who));
+    }
+
+    @GetMapping("/time-limits")
+    @Operation(summary = "Applications overdue or at risk (75% of their time used) in your part of the tree (supervisors)")
+    List<Supervision.TimeLimitWatch> timeLimits(Authentication who) {
+        return supervision.lateOrAtRisk(staffMember(who));
+    }
+
+    @GetMapping("/indicators")
+    @Operation(summary = "Indicators of your part of the tree: by state, on time, working days, zero visits, automatic, rating")
+    Supervision.Indicators indicators(Authentication who) {
+        return supervision.indicators(staffMember(who));
     }
 
     private StaffMember staffMember(Authentication who) {

@@ -70,7 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/rating").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/rating/answer").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*/rating").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/follow-ups").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/follow-ups", "/api/v1/casework/applications/time-limits",
+                                "/api/v1/casework/applications/indicators").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -1,0 +1,106 @@
+package org.onewindow.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.WorkingDayCalendar;
+import org.onewindow.casework.persistence.ApplicationRepository;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffMember;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a supervisor watches in their part of the tree: applications late or about to be (75% of
+ * the promised working days used), and the indicators their office is assessed on.
+ */
+@Service
+public class Supervision {
+
+    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
+    private static final double AT_RISK_SHARE = 0.75;
+
+    private final ApplicationRepository applications;
+    private final Clock clock;
+
+    Supervision(ApplicationRepository applications, Optional<Clock> clock) {
+        this.applications = applications;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** An application whose clock runs, with how much of its time is used. */
+    public record TimeLimitWatch(String number, String itemCode, String regionCode, ApplicationState state, LocalDate acceptedOn,
+                                 LocalDate dueOn, int workingDaysUsed, int workingDaysAllowed, boolean overdue) {
+    }
+
+    /** Overdue first, then the ones that used at least 75% of their time, most urgent first. */
+    public List<TimeLimitWatch> lateOrAtRisk(StaffMember supervisor) {
+        requireSupervisor(supervisor);
+        WorkingDayCalendar calendar = applications.calendar();
+        LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        List<TimeLimitWatch> watched = new ArrayList<>();
+        for (Application a : applications.withRunningClock(supervisor.region().prefix())) {
+            int allowed = a.promisedDays() + a.pausedWorkingDays();
+            int used = calendar.workingDaysBetween(a.acceptedOn(), today) - a.pausedWorkingDays();
+            LocalDate due = a.dueOn(calendar);
+            boolean overdue = today.isAfter(due);
+            if (overdue || used >= Math.ceil(AT_RISK_SHARE * Math.max(1, a.promisedDays()))) {
+                watched.add(new TimeLimitWatch(a.number(), a.itemCode(), a.regionCode(), a.state(), a.acceptedOn(), due, used,
+                        allowed, overdue));
+            }
+        }
+        watched.sort((x, y) -> x.overdue() != y.overdue() ? (x.overdue() ? -1 : 1) : x.dueOn().compareTo(y.dueOn()));
+        return watched;
+    }
+
+    /** The indicators of the supervisor's part of the tree. Shares are between 0 and 1; null where nothing was counted yet. */
+    public record Indicators(String regionCode, Map<ApplicationState, Long> byState, long decided, Double onTimeShare,
+                             Double averageWorkingDaysToDecision, Double zeroVisitShare, Double automaticShare, Double averageRating,
+                             long ratings) {
+    }
+
+    public Indicators indicators(StaffMember supervisor) {
+        requireSupervisor(supervisor);
+        String prefix = supervisor.region().prefix();
+        WorkingDayCalendar calendar = applications.calendar();
+        Map<ApplicationState, Long> byState = new EnumMap<>(ApplicationState.class);
+        applications.countByState(prefix).forEach(byState::put);
+        long all = byState.values().stream().mapToLong(Long::longValue).sum();
+        long decided = 0;
+        long onTime = 0;
+        long workingDays = 0;
+        long automatic = 0;
+        for (ApplicationRepository.Decision d : applications.decisions(prefix)) {
+            decided++;
+            LocalDate decidedOn = LocalDate.ofInstant(d.decidedAt(), GOVERNMENT_TIME);
+            LocalDate due = calendar.addWorkingDays(d.acceptedOn(), d.promisedDays() + d.pausedWorkingDays());
+            if (!decidedOn.isAfter(due)) {
+                onTime++;
+            }
+            workingDays += Math.max(0, calendar.workingDaysBetween(d.acceptedOn(), decidedOn) - d.pausedWorkingDays());
+            if (Application.AUTOMATIC.equals(d.decidedBy())) {
+                automatic++;
+            }
+        }
+        long remote = applications.countNotAtWindow(prefix);
+        var rating = applications.averageRating(prefix);
+        return new Indicators(supervisor.region().code(), byState, decided,
+                decided == 0 ? null : (double) onTime / decided,
+                decided == 0 ? null : (double) workingDays / decided,
+                all == 0 ? null : (double) remote / all,
+                decided == 0 ? null : (double) automatic / decided,
+                rating.count() == 0 ? null : rating.average(), rating.count());
+    }
+
+    private static void requireSupervisor(StaffMember staff) {
+        if (!staff.has(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("only supervisors watch time limits and indicators");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.onewindow.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.IntegrationTest;
+import org.onewindow.PlatformClient;
+import org.onewindow.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** A supervisor sees what is late or about to be in their part of the tree, and the indicators of that part only. */
+@IntegrationTest
+class SupervisionTest {
+
+    private static final String FOOD = "{\"premisesAddress\": \"西湖区文三路1号\", \"mainActivity\": \"RESTAURANT\"}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    PlatformClient citizen;
+    PlatformClient clerk;
+    PlatformClient supervisor;
+
+    @BeforeEach
+    void connect() {
+        PlatformClient anonymous = new PlatformClient(port);
+        citizen = anonymous.as("xihu-restaurant", "demo1234");
+        clerk = anonymous.as("clerk.xihu", "demo1234");
+        supervisor = anonymous.as("supervisor.hangzhou", "demo1234");
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void anApplicationIsAtRiskAtThreeQuartersOfItsTimeAndOverdueAfterIt() {
+        clock.set(Instant.parse("2026-11-23T01:00:00Z")); // Monday 09:00 in Beijing
+        String number = submit("330106");
+        assertThat(clerk.post("/api/v1/casework/applications/" + number + "/acceptance", "").status()).isEqualTo(200);
+        int promised = new PlatformClient(port).get("/api/v1/catalog/items/MR-001").json().path("standard").path("promisedDays").asInt();
+        assertThat(promised).isEqualTo(5);
+
+        clock.set(Instant.parse("2026-11-26T01:00:00Z")); // Thursday: 3 of 5 working days used
+        assertThat(watch(number)).isNull();
+
+        clock.set(Instant.parse("2026-11-27T01:00:00Z")); // Friday: 4 of 5, at risk
+        JsonNode atRisk = watch(number);
+        assertThat(atRisk.path("overdue").asBoolean()).isFalse();
+        assertThat(atRisk.path("workingDaysUsed").asInt()).isEqualTo(4);
+        assertThat(atRisk.path("dueOn").asString()).isEqualTo("2026-11-30");
+
+        clock.set(Instant.parse("2026-12-01T01:00:00Z")); // Tuesday after the due Monday
+        assertThat(watch(number).path("overdue").asBoolean()).isTrue();
+        assertThat(supervisor.get("/api/v1/casework/applications/time-limits").json().path(0).path("overdue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void indicatorsCoverTheSupervisorsPartOfTheTreeOnly() {
+        submit("330106");
+        submit("330212"); // Ningbo: not Hangzhou's
+        JsonNode indicators = supervisor.get("/api/v1/casework/applications/indicators").json();
+        long counted = 0;
+        for (JsonNode n : indicators.path("byState")) {
+            counted += n.asLong();
+        }
+        long inHangzhou = jdbc.sql("select count(*) from application where region_code like '3301%'").query(Long.class).single();
+        assertThat(counted).isEqualTo(inHangzhou).isPositive();
+        assertThat(indicators.path("zeroVisitShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234").get("/api/v1/casework/applications/indicators").status())
+                .isEqualTo(403);
+    }
+
+    private JsonNode watch(String number) {
+        for (JsonNode watched : supervisor.get("/api/v1/casework/applications/time-limits").json()) {
+            if (watched.path("number").asString().equals(number)) {
+                return watched;
+            }
+        }
+        return null;
+    }
+
+    private String submit(String region) {
+        String body = "{\"itemCode\": \"MR-001\", \"regionCode\": \"" + region + "\", \"form\": " + FOOD + "}";
+        return citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
+    }
+}
