@@ -15,6 +15,7 @@ import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.casework.persistence.RatingRepository;
+import org.onewindow.catalog.BundleGuide;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.MobilePhoneNumber;
@@ -134,6 +135,71 @@ public class CaseworkService {
                                     String idempotencyKey) {
         proxies.requireMayActFor(proxy, principal, itemCode);
         return submit(() -> principal, proxy, SubmissionChannel.PROXY, itemCode, regionCode, form, idempotencyKey);
+    }
+
+    /**
+     * One thing, done once: a life event submitted as one form, split into one application per
+     * item in one transaction, each following its own department's process. Every item's answers
+     * are checked before anything is written.
+     */
+    public BundleApplicationView submitBundle(String applicant, String bundleCode, String regionCode,
+                                              Map<String, Map<String, Object>> forms, String idempotencyKey) {
+        Optional<ApplicationRepository.BundleRecord> earlier = applications.findBundleByKey(applicant, idempotencyKey);
+        if (earlier.isPresent()) {
+            return bundleView(earlier.get());
+        }
+        BundleGuide guide;
+        try {
+            guide = catalog.bundleGuide(bundleCode);
+        } catch (NotFoundException unknown) {
+            throw new RuleViolationException(Violation.of("bundleCode", "application.bundle-unknown", bundleCode));
+        }
+        if (tree.region(regionCode).isEmpty()) {
+            throw new RuleViolationException(Violation.of("regionCode", "application.region-unknown", regionCode));
+        }
+        Map<String, Map<String, Object>> answers = forms == null ? Map.of() : forms;
+        List<Violation> broken = new java.util.ArrayList<>();
+        answers.keySet().stream().filter(code -> guide.items().stream().noneMatch(i -> i.code().equals(code)))
+                .forEach(code -> broken.add(Violation.of("forms." + code, "application.bundle-item-unknown")));
+        for (ServiceItem item : guide.items()) {
+            ApplicationForm.check(item.standard().form(), answers.getOrDefault(item.code(), Map.of())).forEach(v ->
+                    broken.add(new Violation("forms." + item.code() + v.field().substring("form".length()), v.rule(), v.messageKey(), v.args())));
+        }
+        requireValid(broken);
+        try {
+            String number = transaction.execute(status -> {
+                java.util.UUID bundleId = java.util.UUID.randomUUID();
+                String bundleNumber = "B" + nextNumber();
+                applications.insertBundle(bundleId, bundleNumber, bundleCode, applicant, applicant, idempotencyKey);
+                for (ServiceItem item : guide.items()) {
+                    Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant, applicant,
+                            SubmissionChannel.ONLINE, item.standard().promisedDays(), answers.getOrDefault(item.code(), Map.of()), clock);
+                    applications.insert(a, null, bundleId);
+                    announce(a);
+                }
+                return bundleNumber;
+            });
+            return bundleView(applications.findBundle(number).orElseThrow());
+        } catch (DuplicateKeyException concurrentRetry) {
+            return bundleView(applications.findBundleByKey(applicant, idempotencyKey).orElseThrow());
+        }
+    }
+
+    public BundleApplicationView followBundle(String number, String viewer, Optional<StaffMember> staff) {
+        ApplicationRepository.BundleRecord bundle = applications.findBundle(number)
+                .orElseThrow(() -> new NotFoundException("application", number));
+        if (!viewer.equals(bundle.applicant()) && !viewer.equals(bundle.submittedBy())) {
+            bundle.applicationNumbers().forEach(member -> follow(member, viewer, staff));
+        }
+        return bundleView(bundle);
+    }
+
+    private BundleApplicationView bundleView(ApplicationRepository.BundleRecord bundle) {
+        List<ApplicationView> members = bundle.applicationNumbers().stream().map(n -> view(reload(n))).toList();
+        var name = catalog.publishedBundles().stream().filter(b -> b.code().equals(bundle.bundleCode())).findFirst()
+                .map(b -> b.name()).orElse(null);
+        boolean done = !members.isEmpty() && members.stream().allMatch(m -> m.state().isDecided());
+        return new BundleApplicationView(bundle.number(), bundle.bundleCode(), name, bundle.applicant(), members, done);
     }
 
     /** An applicant follows their case; staff of the region may look too, and such a look is recorded. */

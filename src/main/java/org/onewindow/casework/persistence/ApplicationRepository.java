@@ -44,11 +44,16 @@ public class ApplicationRepository {
     }
 
     public void insert(Application a, String idempotencyKey) {
+        insert(a, idempotencyKey, null);
+    }
+
+    public void insert(Application a, String idempotencyKey, java.util.UUID bundleId) {
         jdbc.sql("""
                 insert into application (id, number, item_code, item_version, region_code, applicant, submitted_by, channel, state,
-                    form, promised_days, idempotency_key)
+                    form, promised_days, idempotency_key, bundle_id)
                 values (:id, :number, :item, :itemVersion, :region, :applicant, :submittedBy, :channel, :state,
-                    cast(:form as jsonb), :promisedDays, :key)""")
+                    cast(:form as jsonb), :promisedDays, :key, :bundle)""")
+                .param("bundle", bundleId)
                 .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
                 .param("region", a.regionCode()).param("applicant", a.applicant()).param("submittedBy", a.submittedBy())
                 .param("channel", a.channel().name()).param("state", a.state().name()).param("form", json.writeValueAsString(a.form()))
@@ -159,6 +164,41 @@ public class ApplicationRepository {
 
     /** How many ratings, and their mean. */
     public record RatingAverage(long count, double average) {
+    }
+
+    public void insertBundle(java.util.UUID id, String number, String bundleCode, String applicant, String submittedBy, String key) {
+        jdbc.sql("""
+                insert into application_bundle (id, number, bundle_code, applicant, submitted_by, idempotency_key)
+                values (:id, :number, :code, :applicant, :by, :key)""")
+                .param("id", id).param("number", number).param("code", bundleCode).param("applicant", applicant)
+                .param("by", submittedBy).param("key", key)
+                .update();
+    }
+
+    /** A bundle and the numbers of its applications, found by its number or by the key its submission carried. */
+    public Optional<BundleRecord> findBundle(String number) {
+        return bundle("number = :v", number);
+    }
+
+    public Optional<BundleRecord> findBundleByKey(String submittedBy, String key) {
+        return jdbc.sql("select number from application_bundle where submitted_by = :by and idempotency_key = :key")
+                .param("by", submittedBy).param("key", key).query(String.class).optional().flatMap(this::findBundle);
+    }
+
+    private Optional<BundleRecord> bundle(String condition, String value) {
+        return jdbc.sql("select id, number, bundle_code, applicant, submitted_by from application_bundle where " + condition)
+                .param("v", value)
+                .query((rs, n) -> new BundleRecord(rs.getObject("id", java.util.UUID.class), rs.getString("number"),
+                        rs.getString("bundle_code"), rs.getString("applicant"), rs.getString("submitted_by"), List.of()))
+                .optional()
+                .map(b -> new BundleRecord(b.id(), b.number(), b.bundleCode(), b.applicant(), b.submittedBy(),
+                        jdbc.sql("select number from application where bundle_id = :id order by number").param("id", b.id())
+                                .query(String.class).list()));
+    }
+
+    /** A submitted life event and the numbers of the applications it was split into. */
+    public record BundleRecord(java.util.UUID id, String number, String bundleCode, String applicant, String submittedBy,
+                               List<String> applicationNumbers) {
     }
 
     public WorkingDayCalendar calendar() {

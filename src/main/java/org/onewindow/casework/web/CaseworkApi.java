@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.onewindow.casework.ApplicationView;
+import org.onewindow.casework.BundleApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.RatingView;
 import org.onewindow.casework.Supervision;
@@ -79,6 +80,21 @@ class CaseworkApi {
         URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
         return submission.created() ? ResponseEntity.created(location).body(submission.application())
                 : ResponseEntity.ok().location(location).body(submission.application());
+    }
+
+    @PostMapping("/bundles")
+    @Operation(summary = "Apply for a whole life event at once: one submission, one application per item, followed together")
+    ResponseEntity<BundleApplicationView> applyForBundle(
+            @RequestHeader("Idempotency-Key") @Pattern(regexp = "^[A-Za-z0-9._:-]{8,80}$") String idempotencyKey,
+            @Valid @RequestBody NewBundleApplication request, Authentication who) {
+        var bundle = casework.submitBundle(who.getName(), request.bundleCode(), request.regionCode(), request.forms(), idempotencyKey);
+        return ResponseEntity.status(201).body(bundle);
+    }
+
+    @GetMapping("/bundles/{number}")
+    @Operation(summary = "Follow a life event: its applications and whether all are decided")
+    BundleApplicationView followBundle(@PathVariable String number, Authentication who) {
+        return casework.followBundle(number, who.getName(), staff.staff(who.getName()));
     }
 
     @GetMapping("/inbox")
@@ -211,6 +227,10 @@ class CaseworkApi {
 
     record WindowApplication(@NotBlank @Size(max = 20) String itemCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,
                              @NotNull @Valid Person applicant, @NotNull Map<String, Object> form) {
+    }
+
+    record NewBundleApplication(@NotBlank @Size(max = 60) String bundleCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,
+                                @NotNull @Size(max = 30) Map<String, Map<String, Object>> forms) {
     }
 
     record Correction(@NotNull Map<String, Object> form) {

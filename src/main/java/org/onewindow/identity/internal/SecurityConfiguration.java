@@ -56,6 +56,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/catalog/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/at-window").hasAnyRole("CLERK", "HANDLER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/bundles").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/bundles/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/withdrawal")
                                 .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         // the clerk who filed at a window hands in documents and corrections for the person present
