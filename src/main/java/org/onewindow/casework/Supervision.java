@@ -42,10 +42,19 @@ public class Supervision {
     /** Overdue first, then the ones that used at least 75% of their time, most urgent first. */
     public List<TimeLimitWatch> lateOrAtRisk(StaffMember supervisor) {
         requireSupervisor(supervisor);
+        return watch(supervisor.region().prefix());
+    }
+
+    /** For the alerts: every region. */
+    public List<TimeLimitWatch> lateOrAtRiskEverywhere() {
+        return watch("");
+    }
+
+    private List<TimeLimitWatch> watch(String regionPrefix) {
         WorkingDayCalendar calendar = applications.calendar();
         LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
         List<TimeLimitWatch> watched = new ArrayList<>();
-        for (Application a : applications.withRunningClock(supervisor.region().prefix())) {
+        for (Application a : applications.withRunningClock(regionPrefix)) {
             int allowed = a.promisedDays() + a.pausedWorkingDays();
             int used = calendar.workingDaysBetween(a.acceptedOn(), today) - a.pausedWorkingDays();
             LocalDate due = a.dueOn(calendar);

@@ -1,6 +1,8 @@
 package org.onewindow.identity;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.onewindow.identity.internal.AccountStore;
 import org.springframework.stereotype.Service;
 
@@ -10,10 +12,26 @@ public class StaffDirectory {
 
     private final AccountStore accounts;
     private final OrganizationTree tree;
+    private final JdbcClient jdbc;
 
-    StaffDirectory(AccountStore accounts, OrganizationTree tree) {
+    StaffDirectory(AccountStore accounts, OrganizationTree tree, JdbcClient jdbc) {
         this.accounts = accounts;
         this.tree = tree;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The staff with a role who may act on a region: working at the region or above it and,
+     * when a department is named, in that kind of department.
+     */
+    public List<String> responsibleFor(String regionCode, Role role, String departmentKind) {
+        return jdbc.sql("""
+                select a.username from account a join account_role r on r.account_id = a.id join region g on g.code = a.region_code
+                where a.kind = 'STAFF' and a.enabled and r.role = :role and :region like g.prefix || '%'
+                  and (cast(:department as text) is null or a.department_id like '%:' || cast(:department as text))
+                order by a.username""")
+                .param("role", role.name()).param("region", regionCode).param("department", departmentKind)
+                .query(String.class).list();
     }
 
     public Optional<StaffMember> staff(String username) {

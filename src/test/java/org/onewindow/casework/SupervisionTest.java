@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
+import org.onewindow.casework.notify.TimeLimitAlerts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** A supervisor sees what is late or about to be in their part of the tree, and the indicators of that part only. */
+/**
+ * Never late unseen: a supervisor sees what is late or about to be in their part of the tree;
+ * handlers are warned at three quarters of the time, handlers and supervisors when it is over.
+ */
 @IntegrationTest
 class SupervisionTest {
 
@@ -28,6 +32,8 @@ class SupervisionTest {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TimeLimitAlerts alerts;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient supervisor;
@@ -62,8 +68,17 @@ class SupervisionTest {
         assertThat(atRisk.path("workingDaysUsed").asInt()).isEqualTo(4);
         assertThat(atRisk.path("dueOn").asString()).isEqualTo("2026-11-30");
 
+        alerts.send();
+        alerts.send();
+        assertThat(inbox(new PlatformClient(port).as("handler.xihu.mr", "demo1234"), number)).containsExactly("time-limit-warning");
+        assertThat(inbox(supervisor, number)).isEmpty();
+
         clock.set(Instant.parse("2026-12-01T01:00:00Z")); // Tuesday after the due Monday
         assertThat(watch(number).path("overdue").asBoolean()).isTrue();
+        alerts.send();
+        assertThat(inbox(new PlatformClient(port).as("handler.xihu.mr", "demo1234"), number))
+                .containsExactlyInAnyOrder("time-limit-warning", "overdue");
+        assertThat(inbox(supervisor, number)).containsExactly("overdue");
         assertThat(supervisor.get("/api/v1/casework/applications/time-limits").json().path(0).path("overdue").asBoolean()).isTrue();
     }
 
@@ -81,6 +96,16 @@ class SupervisionTest {
         assertThat(indicators.path("zeroVisitShare").asDouble()).isBetween(0.0, 1.0);
         assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234").get("/api/v1/casework/applications/indicators").status())
                 .isEqualTo(403);
+    }
+
+    private static java.util.List<String> inbox(PlatformClient who, String number) {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        for (JsonNode message : who.get("/api/v1/casework/applications/inbox").json()) {
+            if (message.path("applicationNumber").asString().equals(number)) {
+                steps.add(message.path("step").asString());
+            }
+        }
+        return steps;
     }
 
     private JsonNode watch(String number) {

@@ -18,12 +18,16 @@ public class NotificationLog {
     }
 
     void write(String recipient, String channel, ApplicationStepTaken step) {
+        write(recipient, channel, step.number(), step.step(), step.stateAfter(), step.at());
+    }
+
+    void write(String recipient, String channel, String number, String step, ApplicationState state, java.time.Instant at) {
         jdbc.sql("""
                 insert into notification (recipient, channel, application_number, step, state_after, step_at)
                 values (:recipient, :channel, :number, :step, :state, :at)
                 on conflict do nothing""")
-                .param("recipient", recipient).param("channel", channel).param("number", step.number())
-                .param("step", step.step()).param("state", step.stateAfter().name()).param("at", Timestamp.from(step.at()))
+                .param("recipient", recipient).param("channel", channel).param("number", number)
+                .param("step", step).param("state", state.name()).param("at", Timestamp.from(at))
                 .update();
     }
 
