@@ -64,9 +64,7 @@ class CaseworkApi {
                 ? casework.submitOnline(who.getName(), request.itemCode(), request.regionCode(), request.form(), idempotencyKey)
                 : casework.submitAsProxy(who.getName(), request.onBehalfOf(), request.itemCode(), request.regionCode(), request.form(),
                         idempotencyKey);
-        URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
-        return submission.created() ? ResponseEntity.created(location).body(submission.application())
-                : ResponseEntity.ok().location(location).body(submission.application());
+        return answer(submission);
     }
 
     @PostMapping("/at-window")
@@ -77,9 +75,7 @@ class CaseworkApi {
         var submission = casework.submitAtWindow(staffMember(who), ResidentIdNumber.parse(person.idNumber()), person.name(),
                 person.phone() == null || person.phone().isBlank() ? null : MobilePhoneNumber.parse(person.phone()),
                 request.itemCode(), request.regionCode(), request.form(), idempotencyKey);
-        URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
-        return submission.created() ? ResponseEntity.created(location).body(submission.application())
-                : ResponseEntity.ok().location(location).body(submission.application());
+        return answer(submission);
     }
 
     @PostMapping("/bundles")
@@ -207,6 +203,13 @@ class CaseworkApi {
     @Operation(summary = "Indicators of your part of the tree: by state, on time, working days, zero visits, automatic, rating")
     Supervision.Indicators indicators(Authentication who) {
         return supervision.indicators(staffMember(who));
+    }
+
+    /** 201 for a new application, 200 with the first one for a retried submission. */
+    private static ResponseEntity<ApplicationView> answer(CaseworkService.Submission submission) {
+        URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
+        return submission.created() ? ResponseEntity.created(location).body(submission.application())
+                : ResponseEntity.ok().location(location).body(submission.application());
     }
 
     private StaffMember staffMember(Authentication who) {
