@@ -52,6 +52,7 @@ public class CaseworkService {
 
     private final ApplicationRepository applications;
     private final RatingRepository ratings;
+    private final WorkingCalendar workingCalendar;
     private final CatalogService catalog;
     private final OrganizationTree tree;
     private final PersonDirectory people;
@@ -61,11 +62,12 @@ public class CaseworkService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CaseworkService(ApplicationRepository applications, RatingRepository ratings, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
+    CaseworkService(ApplicationRepository applications, RatingRepository ratings, WorkingCalendar workingCalendar, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
                     ProxyAuthorizations proxies, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
                     Optional<Clock> clock) {
         this.applications = applications;
         this.ratings = ratings;
+        this.workingCalendar = workingCalendar;
         this.catalog = catalog;
         this.tree = tree;
         this.people = people;
@@ -231,7 +233,7 @@ public class CaseworkService {
         catalog.publishedItem(a.itemCode()).ifPresent(item -> requireValid(ApplicationForm.check(item.standard().form(), correctedForm)));
         return step(number, application -> {
             requireStillEntitled(application, actor);
-            application.answerCorrection(actor, correctedForm, clock, applications.calendar());
+            application.answerCorrection(actor, correctedForm, clock, workingCalendar.current());
         });
     }
 
@@ -316,7 +318,7 @@ public class CaseworkService {
         }
         List<String> given = reasons == null ? List.of() : reasons.stream().filter(r -> !r.isBlank()).toList();
         LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
-        LocalDate followUpDue = score <= 2 ? applications.calendar().addWorkingDays(today, FOLLOW_UP_WORKING_DAYS) : null;
+        LocalDate followUpDue = score <= 2 ? workingCalendar.current().addWorkingDays(today, FOLLOW_UP_WORKING_DAYS) : null;
         if (!ratings.insert(a.id(), score, given, actor, clock.instant(), followUpDue)) {
             throw new ConflictException("rating.already-rated", number);
         }
@@ -402,7 +404,7 @@ public class CaseworkService {
     private ApplicationView view(Application a) {
         var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
         return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
-                a.state(), a.acceptedOn(), a.dueOn(applications.calendar()), a.pausedWorkingDays(), a.form(), applications.materials(a),
+                a.state(), a.acceptedOn(), a.dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), applications.materials(a),
                 applications.timeline(a));
     }
 

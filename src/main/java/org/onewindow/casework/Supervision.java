@@ -27,10 +27,12 @@ public class Supervision {
     private static final double AT_RISK_SHARE = 0.75;
 
     private final ApplicationRepository applications;
+    private final WorkingCalendar workingCalendar;
     private final Clock clock;
 
-    Supervision(ApplicationRepository applications, Optional<Clock> clock) {
+    Supervision(ApplicationRepository applications, WorkingCalendar workingCalendar, Optional<Clock> clock) {
         this.applications = applications;
+        this.workingCalendar = workingCalendar;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -51,7 +53,7 @@ public class Supervision {
     }
 
     private List<TimeLimitWatch> watch(String regionPrefix) {
-        WorkingDayCalendar calendar = applications.calendar();
+        WorkingDayCalendar calendar = workingCalendar.current();
         LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
         List<TimeLimitWatch> watched = new ArrayList<>();
         for (Application a : applications.withRunningClock(regionPrefix)) {
@@ -77,7 +79,7 @@ public class Supervision {
     public Indicators indicators(StaffMember supervisor) {
         requireSupervisor(supervisor);
         String prefix = supervisor.region().prefix();
-        WorkingDayCalendar calendar = applications.calendar();
+        WorkingDayCalendar calendar = workingCalendar.current();
         Map<ApplicationState, Long> byState = new EnumMap<>(ApplicationState.class);
         applications.countByState(prefix).forEach(byState::put);
         long all = byState.values().stream().mapToLong(Long::longValue).sum();

@@ -47,7 +47,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**", "/api/v1/casework/calendar").permitAll()
+                        .requestMatchers("/api/v1/casework/calendar/*").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/identity/me", "/api/v1/identity/proxy-authorizations").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/proxy-authorizations/at-window").hasRole("CLERK")

@@ -1,0 +1,70 @@
+package org.onewindow.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.IntegrationTest;
+import org.onewindow.PlatformClient;
+import org.onewindow.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Administrators keep the holiday calendar; a declared holiday moves every due date it falls into. */
+@IntegrationTest
+class WorkingCalendarTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aDeclaredHolidayMovesTheDueDateAndItsRemovalMovesItBack() {
+        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        PlatformClient owner = new PlatformClient(port).as("xihu-restaurant", "demo1234");
+        clock.set(Instant.parse("2027-03-01T01:00:00Z")); // Monday
+        String body = "{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": {\"premisesAddress\": \"文三路9号\", \"mainActivity\": \"CANTEEN\"}}";
+        String number = owner.send(owner.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
+        new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/acceptance", "");
+        assertThat(due(owner, number)).isEqualTo("2027-03-08");
+
+        var declared = admin.put("/api/v1/casework/calendar/2027-03-03",
+                "{\"kind\": \"HOLIDAY\", \"nameZh\": \"示例假日\", \"nameEn\": \"Example holiday\"}");
+        assertThat(declared.status()).isEqualTo(200);
+        assertThat(due(owner, number)).isEqualTo("2027-03-09");
+        assertThat(new PlatformClient(port).get("/api/v1/casework/calendar?year=2027").body()).contains("2027-03-03", "Example holiday");
+
+        assertThat(admin.send(admin.request("/api/v1/casework/calendar/2027-03-03").DELETE()).status()).isEqualTo(204);
+        assertThat(due(owner, number)).isEqualTo("2027-03-08");
+    }
+
+    @Test
+    void onlyAdministratorsChangeItAndOnlyWeekendsBecomeWorkingDays() {
+        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        var weekday = admin.put("/api/v1/casework/calendar/2027-03-10", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}");
+        assertThat(weekday.status()).isEqualTo(422);
+        assertThat(weekday.firstError()).isEqualTo("kind calendar.workday-on-weekend-only");
+        assertThat(admin.put("/api/v1/casework/calendar/2027-03-13", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}")
+                .status()).isEqualTo(200);
+        assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234")
+                .put("/api/v1/casework/calendar/2027-03-14", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}").status())
+                .isEqualTo(403);
+        assertThat(admin.put("/api/v1/casework/calendar/not-a-date", "{\"kind\": \"HOLIDAY\", \"nameZh\": \"x\", \"nameEn\": \"x\"}").firstError())
+                .isEqualTo("day type");
+        admin.send(admin.request("/api/v1/casework/calendar/2027-03-13").DELETE());
+    }
+
+    private static String due(PlatformClient who, String number) {
+        return who.get("/api/v1/casework/applications/" + number).json().path("dueOn").asString();
+    }
+}
