@@ -1,8 +1,8 @@
 package org.onewindow.casework;
 
+import org.onewindow.shared.GovernmentTime;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CaseworkService {
 
-    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
 
     private static final int FOLLOW_UP_WORKING_DAYS = 5;
 
@@ -317,7 +316,7 @@ public class CaseworkService {
             throw new RuleViolationException(Violation.of("score", "rating.score-range"));
         }
         List<String> given = reasons == null ? List.of() : reasons.stream().filter(r -> !r.isBlank()).toList();
-        LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        LocalDate today = GovernmentTime.today(clock);
         LocalDate followUpDue = score <= 2 ? workingCalendar.current().addWorkingDays(today, FOLLOW_UP_WORKING_DAYS) : null;
         if (!ratings.insert(a.id(), score, given, actor, clock.instant(), followUpDue)) {
             throw new ConflictException("rating.already-rated", number);
@@ -410,7 +409,7 @@ public class CaseworkService {
 
     /** OW20261123-000042: the day it came in, then a running number people can read out on the phone. */
     private String nextNumber() {
-        return "OW" + LocalDate.now(clock.withZone(GOVERNMENT_TIME)).format(DateTimeFormatter.BASIC_ISO_DATE)
+        return "OW" + GovernmentTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + "-" + String.format("%06d", applications.nextNumber());
     }
 

@@ -1,8 +1,8 @@
 package org.onewindow.casework;
 
+import org.onewindow.shared.GovernmentTime;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Supervision {
 
-    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
     private static final double AT_RISK_SHARE = 0.75;
 
     private final ApplicationRepository applications;
@@ -54,7 +53,7 @@ public class Supervision {
 
     private List<TimeLimitWatch> watch(String regionPrefix) {
         WorkingDayCalendar calendar = workingCalendar.current();
-        LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        LocalDate today = GovernmentTime.today(clock);
         List<TimeLimitWatch> watched = new ArrayList<>();
         for (Application a : applications.withRunningClock(regionPrefix)) {
             int allowed = a.promisedDays() + a.pausedWorkingDays();
@@ -89,7 +88,7 @@ public class Supervision {
         long automatic = 0;
         for (ApplicationRepository.Decision d : applications.decisions(prefix)) {
             decided++;
-            LocalDate decidedOn = LocalDate.ofInstant(d.decidedAt(), GOVERNMENT_TIME);
+            LocalDate decidedOn = LocalDate.ofInstant(d.decidedAt(), GovernmentTime.ZONE);
             LocalDate due = calendar.addWorkingDays(d.acceptedOn(), d.promisedDays() + d.pausedWorkingDays());
             if (!decidedOn.isAfter(due)) {
                 onTime++;

@@ -1,12 +1,12 @@
 package org.onewindow.identity;
 
+import org.onewindow.shared.GovernmentTime;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProxyAuthorizations {
 
-    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
     private static final int LONGEST_YEARS = 5;
 
     private final JdbcClient jdbc;
@@ -46,7 +45,7 @@ public class ProxyAuthorizations {
 
     @Transactional
     public ProxyAuthorization grant(String principal, String proxy, List<String> itemCodes, LocalDate validUntil, String grantedBy) {
-        LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        LocalDate today = GovernmentTime.today(clock);
         if (proxy == null || !accounts.exists(proxy) || proxy.equals(principal)) {
             throw new RuleViolationException(Violation.of("proxy", "proxy.unknown-person"));
         }
@@ -85,7 +84,7 @@ public class ProxyAuthorizations {
     }
 
     public boolean mayActFor(String proxy, String principal, String itemCode) {
-        LocalDate today = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        LocalDate today = GovernmentTime.today(clock);
         return jdbc.sql("select * from proxy_authorization where proxy = :proxy and principal = :principal and revoked_at is null")
                 .param("proxy", proxy).param("principal", principal).query(ProxyAuthorizations::authorization).list()
                 .stream().anyMatch(a -> a.covers(itemCode, today));

@@ -1,9 +1,9 @@
 package org.onewindow.identity;
 
+import org.onewindow.shared.GovernmentTime;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 import org.onewindow.shared.InvalidIdentifierException;
@@ -29,7 +29,6 @@ public record ResidentIdNumber(String value) {
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     // Birth dates on the card are Beijing dates, whatever zone the server runs in.
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     // Province-level divisions of GB/T 2260: 北京…内蒙古 11-15, 辽宁…黑龙江 21-23, 上海…山东 31-37,
     // 河南…海南 41-46, 重庆…西藏 50-54, 陕西…新疆 61-65, 台湾 71, 香港 81, 澳门 82. Residence permits
@@ -57,7 +56,7 @@ public record ResidentIdNumber(String value) {
      *     {@code .birth-date}, {@code .check-digit}
      */
     public static ResidentIdNumber parse(String text) {
-        return parse(text, Clock.system(CHINA));
+        return parse(text, Clock.system(GovernmentTime.ZONE));
     }
 
     /** As {@link #parse(String)}, with "today" (the latest possible birth date) read from {@code clock}. */

@@ -1,9 +1,9 @@
 package org.onewindow.casework.model;
 
+import org.onewindow.shared.GovernmentTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ public final class Application {
 
     /** The actor name automated decisions are recorded under; it may approve, never deny. */
     public static final String AUTOMATIC = "system:automatic-decision";
-    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
 
     private final UUID id;
     private final String number;
@@ -75,7 +74,7 @@ public final class Application {
 
     public void accept(String actor, Clock clock) {
         move(ApplicationState.ACCEPTED);
-        acceptedOn = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+        acceptedOn = GovernmentTime.today(clock);
         record(clock, actor, "accepted", List.of());
     }
 
@@ -87,7 +86,7 @@ public final class Application {
         boolean clockWasRunning = state.clockRuns();
         move(ApplicationState.RETURNED_FOR_CORRECTION);
         if (clockWasRunning) {
-            pausedSince = LocalDate.now(clock.withZone(GOVERNMENT_TIME));
+            pausedSince = GovernmentTime.today(clock);
         }
         record(clock, actor, "returned-for-correction", everythingMissing.stream().filter(s -> !s.isBlank()).toList());
     }
@@ -96,7 +95,7 @@ public final class Application {
         requireApplicantSide(actor);
         if (pausedSince != null) {
             move(ApplicationState.UNDER_REVIEW);
-            pausedWorkingDays += calendar.workingDaysBetween(pausedSince, LocalDate.now(clock.withZone(GOVERNMENT_TIME)));
+            pausedWorkingDays += calendar.workingDaysBetween(pausedSince, GovernmentTime.today(clock));
             pausedSince = null;
         } else {
             move(ApplicationState.SUBMITTED);

@@ -1,6 +1,6 @@
 package org.onewindow.casework.notify;
 
-import java.time.ZoneId;
+import org.onewindow.shared.GovernmentTime;
 import org.onewindow.casework.Supervision;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.identity.Role;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimeLimitAlerts {
 
-    private static final ZoneId GOVERNMENT_TIME = ZoneId.of("Asia/Shanghai");
 
     private final Supervision supervision;
     private final StaffDirectory staff;
@@ -35,7 +34,7 @@ public class TimeLimitAlerts {
         for (Supervision.TimeLimitWatch watch : supervision.lateOrAtRiskEverywhere()) {
             String department = catalog.publishedItem(watch.itemCode()).map(i -> i.standard().department()).orElse(null);
             String kind = watch.overdue() ? "overdue" : "time-limit-warning";
-            var due = watch.dueOn().atStartOfDay(GOVERNMENT_TIME).toInstant();
+            var due = watch.dueOn().atStartOfDay(GovernmentTime.ZONE).toInstant();
             staff.responsibleFor(watch.regionCode(), Role.HANDLER, department)
                     .forEach(handler -> log.write(handler, "INBOX", watch.number(), kind, watch.state(), due));
             if (watch.overdue()) {
