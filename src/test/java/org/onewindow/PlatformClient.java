@@ -49,6 +49,12 @@ public final class PlatformClient {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Submits an application (JSON body) with a fresh Idempotency-Key, as every client must send one. */
+    public Response apply(String json) {
+        return send(request("/api/v1/casework/applications").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

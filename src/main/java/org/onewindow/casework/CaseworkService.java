@@ -10,7 +10,17 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.onewindow.casework.decision.DecisionTables;
+import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.casework.process.InstantCheck;
+import org.onewindow.casework.process.ItemProcedures;
+import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.process.TaskKind;
+import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.identity.Region;
+import org.onewindow.identity.StaffDirectory;
 import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.persistence.ApplicationRepository;
@@ -48,6 +58,10 @@ public class CaseworkService {
 
 
     private static final int FOLLOW_UP_WORKING_DAYS = 5;
+    private static final String REVIEWER = "reviewer";
+    private static final String NO_RULE_APPLIED = "没有一条即时办结规则适用，由工作人员审查。";
+    private static final String OPINION_AGREE = "同意";
+    private static final String OPINION_DISAGREE = "不同意";
 
     private final ApplicationRepository applications;
     private final RatingRepository ratings;
@@ -60,10 +74,19 @@ public class CaseworkService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationProcesses processes;
+    private final ItemProcedures procedures;
+    private final DecisionTables decisionTables;
+    private final StaffDirectory staffDirectory;
 
     CaseworkService(ApplicationRepository applications, RatingRepository ratings, WorkingCalendar workingCalendar, CatalogService catalog, OrganizationTree tree, PersonDirectory people,
                     ProxyAuthorizations proxies, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction,
-                    Optional<Clock> clock) {
+                    Optional<Clock> clock, ApplicationProcesses processes, ItemProcedures procedures, DecisionTables decisionTables,
+                    StaffDirectory staffDirectory) {
+        this.processes = processes;
+        this.procedures = procedures;
+        this.decisionTables = decisionTables;
+        this.staffDirectory = staffDirectory;
         this.applications = applications;
         this.ratings = ratings;
         this.workingCalendar = workingCalendar;
@@ -105,8 +128,7 @@ public class CaseworkService {
             Application created = transaction.execute(status -> {
                 Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant.get(), submittedBy,
                         channel, item.standard().promisedDays(), form, clock);
-                applications.insert(a, idempotencyKey);
-                announce(a);
+                open(a, item, idempotencyKey, null);
                 return a;
             });
             return new Submission(view(reload(created.number())), true);
@@ -175,8 +197,7 @@ public class CaseworkService {
                 for (ServiceItem item : guide.items()) {
                     Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant, applicant,
                             SubmissionChannel.ONLINE, item.standard().promisedDays(), answers.getOrDefault(item.code(), Map.of()), clock);
-                    applications.insert(a, null, bundleId);
-                    announce(a);
+                    open(a, item, null, bundleId);
                 }
                 return bundleNumber;
             });
@@ -184,6 +205,54 @@ public class CaseworkService {
         } catch (DuplicateKeyException concurrentRetry) {
             return bundleView(applications.findBundleByKey(applicant, idempotencyKey).orElseThrow());
         }
+    }
+
+    /**
+     * Starts the item's process for a new application and stores it, in the caller's
+     * transaction. The process runs the item's decision table first: a clear case is approved
+     * before the row is written, so the applicant's first answer already says "approved", and why.
+     */
+    private void open(Application a, ServiceItem item, String idempotencyKey, java.util.UUID bundleId) {
+        ItemProcedures.Procedure procedure = procedures.forItem(item.code());
+        InstantCheck check = new InstantCheck(a, application -> procedure.table().map(table -> decideAtOnce(application, table)).orElse(null));
+        processes.start(procedure.processKey(), a, responsibleRegion(a.regionCode(), item.standard().level()),
+                item.standard().department(), check);
+        applications.insert(a, idempotencyKey, bundleId);
+        check.decision().ifPresent(decision -> applications.insertAutomaticDecision(a, decision, clock.instant()));
+        announce(a);
+    }
+
+    /** Instant approval: the table may approve, or refer to a person, and either way says why in plain words. */
+    private InstantDecision decideAtOnce(Application a, String table) {
+        Map<String, Object> facts = new java.util.HashMap<>(a.form());
+        if (decisionTables.needsHeldResults(table)) {
+            facts.put(DecisionTables.HELD_RESULTS, applications.heldResults(a.applicant()));
+        }
+        InstantDecision decision = decisionTables.decide(table, facts);
+        List<String> reasons = decision.firedRules().stream()
+                .filter(rule -> decision.approved() || !"APPROVE".equals(rule.outcome()))
+                .map(rule -> rule.explanation().zh()).filter(text -> !text.isBlank()).toList();
+        if (decision.approved()) {
+            a.accept(Application.AUTOMATIC, clock);
+            a.startReview(Application.AUTOMATIC, clock);
+            a.approve(Application.AUTOMATIC, reasons, clock);
+        } else {
+            a.note(Application.AUTOMATIC, "referred-to-staff", reasons.isEmpty() ? List.of(NO_RULE_APPLIED) : reasons, clock);
+        }
+        return decision;
+    }
+
+    /** The node of the tree whose department handles the item: the application's region, or its ancestor at the item's level. */
+    private String responsibleRegion(String regionCode, AdministrativeLevel level) {
+        Region region = tree.region(regionCode).orElseThrow();
+        while (region.level().ordinal() > level.ordinal() && region.parentCode() != null) {
+            Optional<Region> parent = tree.region(region.parentCode());
+            if (parent.isEmpty()) {
+                break;
+            }
+            region = parent.get();
+        }
+        return region.code();
     }
 
     public BundleApplicationView followBundle(String number, String viewer, Optional<StaffMember> staff) {
@@ -223,6 +292,7 @@ public class CaseworkService {
         return step(number, a -> {
             requireStillEntitled(a, actor);
             a.withdraw(actor, clock);
+            processes.end(a.number(), "withdrawn");
         });
     }
 
@@ -259,7 +329,10 @@ public class CaseworkService {
 
     @Transactional
     public ApplicationView accept(String number, StaffMember staff) {
-        return officeStep(number, staff, Role.CLERK, (a, who) -> a.accept(who, clock));
+        return officeStep(number, staff, Role.CLERK, (a, who) -> {
+            a.accept(who, clock);
+            completeTask(a, TaskKind.ACCEPTANCE, staff, Map.of("accepted", true));
+        });
     }
 
     @Transactional
@@ -269,23 +342,86 @@ public class CaseworkService {
 
     @Transactional
     public ApplicationView refuseToAccept(String number, StaffMember staff, List<String> reasons) {
-        return officeStep(number, staff, Role.CLERK, (a, who) -> a.refuseToAccept(who, reasons, clock));
+        return officeStep(number, staff, Role.CLERK, (a, who) -> {
+            a.refuseToAccept(who, reasons, clock);
+            completeTask(a, TaskKind.ACCEPTANCE, staff, Map.of("accepted", false));
+        });
     }
 
     @Transactional
     public ApplicationView startReview(String number, StaffMember staff) {
-        return officeStep(number, staff, Role.HANDLER, (a, who) -> a.startReview(who, clock));
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> {
+            a.startReview(who, clock);
+            if (processes.hasProcess(a.number())) {
+                // taking the case up: the first review step (or the decision) becomes this handler's
+                TaskKind first = processes.openTasks(a.number()).stream().anyMatch(t -> t.kind() == TaskKind.REVIEW) ? TaskKind.REVIEW : TaskKind.DECISION;
+                OfficeTask task = processes.taskFor(a.number(), first, staff);
+                if (task.assignee() == null) {
+                    processes.claim(task.id(), staff);
+                }
+            }
+        });
     }
 
     @Transactional
     public ApplicationView decide(String number, StaffMember staff, boolean approve, List<String> reasons) {
         return officeStep(number, staff, Role.HANDLER, (a, who) -> {
+            // the process first: "countersignatures missing" says more than "not under review"
+            Optional<OfficeTask> task = processes.hasProcess(a.number())
+                    ? Optional.of(processes.taskFor(a.number(), TaskKind.DECISION, staff)) : Optional.empty();
+            if (who.equals(processes.variable(a.number(), REVIEWER))) {
+                throw new ConflictException("task.four-eyes", who);
+            }
             if (approve) {
                 a.approve(who, reasons, clock);
             } else {
                 a.deny(who, reasons, clock);
             }
+            task.ifPresent(t -> processes.complete(t, staff, Map.of("approved", approve)));
         });
+    }
+
+    /**
+     * An opinion before the decision: the first review of a two-step process, or another
+     * department's countersignature. It goes on the timeline with its reasons; the decision
+     * stays with the responsible department.
+     */
+    @Transactional
+    public ApplicationView giveOpinion(String number, StaffMember staff, boolean agree, List<String> reasons) {
+        Application a = reload(number);
+        if (!staff.has(Role.HANDLER) || !staff.mayActOn(a.regionCode())) {
+            throw new AccessDeniedException("not a handler for region " + a.regionCode());
+        }
+        if (reasons == null || reasons.stream().allMatch(String::isBlank)) {
+            throw new RuleViolationException(Violation.of("reasons", "application.reasons-required"));
+        }
+        boolean review = inResponsibleDepartment(staff, a) && processes.openTasks(number).stream().anyMatch(t -> t.kind() == TaskKind.REVIEW);
+        OfficeTask task = processes.taskFor(number, review ? TaskKind.REVIEW : TaskKind.COUNTERSIGN, staff);
+        if (a.state() == ApplicationState.ACCEPTED) {
+            a.startReview(staff.username(), clock);
+        }
+        List<String> details = new java.util.ArrayList<>();
+        details.add(agree ? OPINION_AGREE : OPINION_DISAGREE);
+        reasons.stream().filter(r -> !r.isBlank()).map(String::strip).forEach(details::add);
+        a.note(staff.username(), review ? "reviewed" : "countersigned", details, clock);
+        applications.update(a);
+        processes.complete(task, staff, review ? Map.of(REVIEWER, staff.username()) : Map.of());
+        announce(a);
+        return view(reload(number));
+    }
+
+    /** Hands an office task to a colleague who could take it; the applicant sees that their case changed hands. */
+    @Transactional
+    public OfficeTask handOver(String taskId, StaffMember from, String toUsername) {
+        StaffMember to = staffDirectory.staff(toUsername)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("to", "task.handover-not-candidate", String.valueOf(toUsername))));
+        OfficeTask task = processes.handOver(taskId, from, to);
+        Application a = reload(task.applicationNumber());
+        a.note(from.username(), "handed-over", List.of(), clock);
+        applications.update(a);
+        audit.record(from.username(), "casework.task-handed-over", to.username(), a.number());
+        announce(a);
+        return task;
     }
 
     @Transactional
@@ -370,6 +506,12 @@ public class CaseworkService {
         return view(reload(number));
     }
 
+    private void completeTask(Application a, TaskKind kind, StaffMember staff, Map<String, Object> variables) {
+        if (processes.hasProcess(a.number())) {
+            processes.complete(processes.taskFor(a.number(), kind, staff), staff, variables);
+        }
+    }
+
     /** Each recorded step becomes an event in the same transaction, so that nobody is told of a step that did not happen. */
     private void announce(Application a) {
         a.newSteps().forEach(step -> events.publishEvent(new ApplicationStepTaken(a.number(), a.itemCode(), a.applicant(),
@@ -404,7 +546,7 @@ public class CaseworkService {
         var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
         return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
                 a.state(), a.acceptedOn(), a.dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), applications.materials(a),
-                applications.timeline(a));
+                applications.timeline(a), applications.automaticDecision(a).orElse(null));
     }
 
     /** OW20261123-000042: the day it came in, then a running number people can read out on the phone. */

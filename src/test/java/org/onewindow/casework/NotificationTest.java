@@ -36,9 +36,9 @@ class NotificationTest {
         new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/acceptance", "");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(steps(citizen, number)).containsExactly("accepted", "submitted"));
+                assertThat(steps(citizen, number)).containsExactlyInAnyOrder("accepted", "referred-to-staff", "submitted"));
         assertThat(jdbc.sql("select count(*) from notification where application_number = :n and channel = 'SMS' and recipient = 'zhangsan'")
-                .param("n", number).query(Integer.class).single()).isEqualTo(2);
+                .param("n", number).query(Integer.class).single()).isEqualTo(3);
     }
 
     @Test
@@ -54,8 +54,8 @@ class NotificationTest {
         String number = submit(proxy, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"onBehalfOf\": \"grandma-notify\", "
                 + "\"form\": " + SHOP + "}");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(steps(principal, number)).containsExactly("submitted");
-            assertThat(steps(proxy, number)).containsExactly("submitted");
+            assertThat(steps(principal, number)).containsExactlyInAnyOrder("referred-to-staff", "submitted");
+            assertThat(steps(proxy, number)).containsExactlyInAnyOrder("referred-to-staff", "submitted");
         });
     }
 

@@ -155,6 +155,17 @@ public final class Application {
         record(clock, actor, "withdrawn", List.of());
     }
 
+    /**
+     * A step that moves nothing: the rules referring the case to a person, a reviewer's opinion,
+     * a countersignature, a hand-over. It still goes on the timeline the applicant reads.
+     */
+    public void note(String actor, String step, List<String> details, Clock clock) {
+        if (state.next().isEmpty() || state.isDecided()) {
+            throw new ConflictException("application.step-not-allowed", state.name(), state.name());
+        }
+        record(clock, actor, step, details == null ? List.of() : details);
+    }
+
     /** The promised completion date, moved on by the working days the applicant had the file; null before acceptance. */
     public LocalDate dueOn(WorkingDayCalendar calendar) {
         if (acceptedOn == null) {

@@ -13,6 +13,8 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.MaterialSummary;
 import org.onewindow.casework.SubmissionChannel;
 import org.onewindow.casework.TimelineEntry;
+import org.onewindow.casework.decision.FiredRule;
+import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.model.WorkingDayCalendar;
@@ -29,6 +31,8 @@ public class ApplicationRepository {
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<FiredRule>> FIRED_RULES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -50,10 +54,10 @@ public class ApplicationRepository {
     public void insert(Application a, String idempotencyKey, java.util.UUID bundleId) {
         jdbc.sql("""
                 insert into application (id, number, item_code, item_version, region_code, applicant, submitted_by, channel, state,
-                    form, promised_days, idempotency_key, bundle_id)
+                    form, promised_days, accepted_on, idempotency_key, bundle_id)
                 values (:id, :number, :item, :itemVersion, :region, :applicant, :submittedBy, :channel, :state,
-                    cast(:form as jsonb), :promisedDays, :key, :bundle)""")
-                .param("bundle", bundleId)
+                    cast(:form as jsonb), :promisedDays, :acceptedOn, :key, :bundle)""")
+                .param("bundle", bundleId).param("acceptedOn", date(a.acceptedOn()))
                 .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
                 .param("region", a.regionCode()).param("applicant", a.applicant()).param("submittedBy", a.submittedBy())
                 .param("channel", a.channel().name()).param("state", a.state().name()).param("form", json.writeValueAsString(a.form()))
@@ -84,6 +88,38 @@ public class ApplicationRepository {
     public Optional<Application> findByIdempotencyKey(String submittedBy, String key) {
         return jdbc.sql("select * from application where submitted_by = :by and idempotency_key = :key")
                 .param("by", submittedBy).param("key", key).query(this::application).optional();
+    }
+
+    public List<Application> findByNumbers(java.util.Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from application where number in (:numbers)").param("numbers", numbers).query(this::application).list();
+    }
+
+    /** The items whose results (licences, certificates) the person already holds on the platform. */
+    public List<String> heldResults(String applicant) {
+        return jdbc.sql("select distinct item_code from application where applicant = :a and state in ('APPROVED', 'DELIVERED', 'CLOSED')")
+                .param("a", applicant).query(String.class).list();
+    }
+
+    public void insertAutomaticDecision(Application a, InstantDecision decision, java.time.Instant at) {
+        jdbc.sql("""
+                insert into automatic_decision (application_id, table_key, table_version, inputs, fired_rules, outcome, decided_at)
+                values (:id, :key, :version, cast(:inputs as jsonb), cast(:rules as jsonb), :outcome, :at)""")
+                .param("id", a.id()).param("key", decision.tableKey()).param("version", decision.tableVersion())
+                .param("inputs", json.writeValueAsString(decision.inputs())).param("rules", json.writeValueAsString(decision.firedRules()))
+                .param("outcome", decision.outcome().name()).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public Optional<InstantDecision> automaticDecision(Application a) {
+        return jdbc.sql("select table_key, table_version, inputs, fired_rules, outcome from automatic_decision where application_id = :id")
+                .param("id", a.id())
+                .query((rs, n) -> new InstantDecision(rs.getString("table_key"), rs.getString("table_version"),
+                        json.readValue(rs.getString("inputs"), FORM), json.readValue(rs.getString("fired_rules"), FIRED_RULES),
+                        InstantDecision.Outcome.valueOf(rs.getString("outcome"))))
+                .optional();
     }
 
     public List<TimelineEntry> timeline(Application a) {

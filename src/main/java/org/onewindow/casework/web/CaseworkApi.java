@@ -157,6 +157,13 @@ class CaseworkApi {
         return casework.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
     }
 
+    @PostMapping("/{number}/opinion")
+    @Operation(summary = "Give an opinion before the decision: the first review of a two-step process, or another department's "
+            + "countersignature (handler holding or able to take that task)")
+    ApplicationView giveOpinion(@PathVariable String number, @Valid @RequestBody Opinion opinion, Authentication who) {
+        return casework.giveOpinion(number, staffMember(who), opinion.agree(), opinion.reasons());
+    }
+
     @PostMapping("/{number}/delivery")
     @Operation(summary = "Record that the result reached the applicant (handler)")
     ApplicationView deliver(@PathVariable String number, Authentication who) {
@@ -249,6 +256,9 @@ class CaseworkApi {
     }
 
     record Answer(@NotBlank @Size(max = 2000) String answer) {
+    }
+
+    record Opinion(@NotNull Boolean agree, @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> reasons) {
     }
 
     record Decision(@NotNull Outcome outcome, @Size(max = 50) List<@NotBlank @Size(max = 500) String> reasons) {

@@ -70,6 +70,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/review",
                                 "/api/v1/casework/applications/*/decision", "/api/v1/casework/applications/*/delivery",
                                 "/api/v1/casework/applications/*/closure").hasRole("HANDLER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/opinion").hasRole("HANDLER")
+                        .requestMatchers("/api/v1/casework/processes", "/api/v1/casework/procedures", "/api/v1/casework/procedures/*")
+                            .hasRole("ADMINISTRATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/tasks").hasAnyRole("CLERK", "HANDLER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/tasks/*/claim", "/api/v1/casework/tasks/*/handover")
+                            .hasAnyRole("CLERK", "HANDLER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/rating").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/rating/answer").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*/rating").authenticated()

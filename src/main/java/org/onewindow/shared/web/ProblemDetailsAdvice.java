@@ -186,7 +186,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail, List<FieldError> errors) {
-        return ProblemDetails.response(ProblemDetails.of(status, type, text("problem.title." + type, text("problem.title.http-" + status.value(), status.getReasonPhrase())), detail, errors));
+        // a rule-specific title when there is one, else the title of the HTTP status
+        String title = messages.getMessage("problem.title." + type, null, null, LocaleContextHolder.getLocale());
+        if (title == null) {
+            title = messages.getMessage("problem.title.http-" + status.value(), null, status.getReasonPhrase(), LocaleContextHolder.getLocale());
+        }
+        return ProblemDetails.response(ProblemDetails.of(status, type, title, detail, errors));
     }
 
     private List<FieldError> fieldErrors(org.springframework.validation.Errors result) {

@@ -1,0 +1,80 @@
+package org.onewindow.casework.process;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.onewindow.casework.decision.DecisionTables;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which process an item follows and which decision table may approve it at once. Items not
+ * configured follow the standard process and always go to a person. Held in memory: every
+ * submission needs it.
+ */
+@Service
+public class ItemProcedures {
+
+    private final JdbcClient jdbc;
+    private final ApplicationProcesses processes;
+    private final DecisionTables tables;
+    private final AuditTrail audit;
+    private final CatalogService catalog;
+    private final Map<String, Procedure> byItem = new ConcurrentHashMap<>();
+
+    ItemProcedures(JdbcClient jdbc, ApplicationProcesses processes, DecisionTables tables, AuditTrail audit, CatalogService catalog) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.processes = processes;
+        this.tables = tables;
+        this.audit = audit;
+        jdbc.sql("select item_code, process_key, decision_table from item_procedure")
+                .query((rs, n) -> new Procedure(rs.getString("item_code"), rs.getString("process_key"), rs.getString("decision_table")))
+                .list().forEach(p -> byItem.put(p.itemCode(), p));
+    }
+
+    /** How an item is handled. */
+    public record Procedure(String itemCode, String processKey, String decisionTable) {
+        public Optional<String> table() {
+            return Optional.ofNullable(decisionTable).filter(t -> !t.isBlank());
+        }
+    }
+
+    public Procedure forItem(String itemCode) {
+        return byItem.getOrDefault(itemCode, new Procedure(itemCode, ApplicationProcesses.STANDARD, null));
+    }
+
+    public List<Procedure> configured() {
+        return byItem.values().stream().sorted(java.util.Comparator.comparing(Procedure::itemCode)).toList();
+    }
+
+    @Transactional
+    public Procedure configure(String itemCode, String processKey, String decisionTable, String actor) {
+        if (catalog.publishedItem(itemCode).isEmpty()) {
+            throw new RuleViolationException(Violation.of("itemCode", "application.item-unknown", itemCode));
+        }
+        String table = decisionTable == null || decisionTable.isBlank() ? null : decisionTable.strip();
+        if (processKey == null || !processes.isDeployed(processKey)) {
+            throw new RuleViolationException(Violation.of("processKey", "procedure.process-unknown", String.valueOf(processKey)));
+        }
+        if (table != null && !tables.exists(table)) {
+            throw new RuleViolationException(Violation.of("decisionTable", "procedure.table-unknown", table));
+        }
+        jdbc.sql("""
+                insert into item_procedure (item_code, process_key, decision_table, updated_by) values (:item, :process, :table, :actor)
+                on conflict (item_code) do update set process_key = excluded.process_key, decision_table = excluded.decision_table,
+                    updated_by = excluded.updated_by, updated_at = now()""")
+                .param("item", itemCode).param("process", processKey).param("table", table).param("actor", actor)
+                .update();
+        audit.record(actor, "casework.procedure-configured", itemCode, processKey + " " + (table == null ? "-" : table));
+        Procedure procedure = new Procedure(itemCode, processKey, table);
+        byItem.put(itemCode, procedure);
+        return procedure;
+    }
+}

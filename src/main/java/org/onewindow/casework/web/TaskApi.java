@@ -1,0 +1,65 @@
+package org.onewindow.casework.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The office's task list: what waits for my roles in my department, what I hold; take a task, hand it over. */
+@RestController
+@RequestMapping("/api/v1/casework/tasks")
+@Tag(name = "tasks", description = "User tasks of the application processes")
+class TaskApi {
+
+    private static final int PAGE = 200;
+
+    private final ApplicationProcesses processes;
+    private final CaseworkService casework;
+    private final StaffDirectory staff;
+
+    TaskApi(ApplicationProcesses processes, CaseworkService casework, StaffDirectory staff) {
+        this.processes = processes;
+        this.casework = casework;
+        this.staff = staff;
+    }
+
+    @GetMapping
+    @Operation(summary = "Tasks for my roles at my node and department, and tasks I hold; oldest first, at most 200")
+    List<OfficeTask> myTasks(Authentication who) {
+        return processes.taskList(staffMember(who), PAGE);
+    }
+
+    @PostMapping("/{taskId}/claim")
+    @Operation(summary = "Take a task; 409 when a colleague already took it")
+    OfficeTask claim(@PathVariable @Size(max = 64) String taskId, Authentication who) {
+        return processes.claim(taskId, staffMember(who));
+    }
+
+    @PostMapping("/{taskId}/handover")
+    @Operation(summary = "Hand a task I hold (or could take) to a colleague who could take it")
+    OfficeTask handOver(@PathVariable @Size(max = 64) String taskId, @Valid @RequestBody HandOver request, Authentication who) {
+        return casework.handOver(taskId, staffMember(who), request.to());
+    }
+
+    private StaffMember staffMember(Authentication who) {
+        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+    }
+
+    record HandOver(@NotBlank @Size(max = 60) String to) {
+    }
+}
