@@ -12,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -44,8 +46,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json, AccountStore accounts,
+                            PasswordEncoder passwords) throws Exception {
+        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(accounts);
+        verifier.setPasswordEncoder(passwords);
         http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(new RecentlyVerifiedCredentials(verifier, java.time.Clock.systemUTC())))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**", "/api/v1/casework/calendar").permitAll()
                         .requestMatchers("/api/v1/casework/calendar/*").hasRole("ADMINISTRATOR")
