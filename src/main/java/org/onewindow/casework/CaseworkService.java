@@ -314,17 +314,41 @@ public class CaseworkService {
             throw new NotFoundException("application", number);
         }
         requireStillEntitled(a, actor);
-        boolean asked = catalog.publishedItem(a.itemCode())
-                .map(item -> item.standard().materials().stream().anyMatch(m -> m.code().equals(materialCode)))
-                .orElse(false);
-        if (!asked) {
-            throw new RuleViolationException(Violation.of("materialCode", "material.not-asked", a.itemCode()));
-        }
+        requireAsked(a, materialCode);
         a.addMaterial(actor, materialCode, file.fileName(), clock);
         applications.update(a);
         applications.insertMaterial(a, materialCode, file, actor);
         announce(a);
         return view(reload(number));
+    }
+
+    /**
+     * Data runs instead of people: a document the person already handed in for another
+     * application is taken from there instead of being uploaded again.
+     */
+    @Transactional
+    public ApplicationView reuseMaterial(String number, String actor, String materialCode, String fromApplication, String fromMaterialCode) {
+        Application a = reload(number);
+        if (!actor.equals(a.applicant()) && !actor.equals(a.submittedBy())) {
+            throw new NotFoundException("application", number);
+        }
+        requireStillEntitled(a, actor);
+        requireAsked(a, materialCode);
+        Application source = applications.findByNumber(fromApplication)
+                .filter(found -> found.applicant().equals(a.applicant()))
+                .orElseThrow(() -> new RuleViolationException(Violation.of("fromApplication", "material.source-unknown", fromApplication)));
+        // the copy and the step are one transaction: a closed application rolls the copy back
+        String fileName = applications.copyMaterial(source, fromMaterialCode, a, materialCode, actor)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("fromMaterialCode", "material.not-held", fromApplication)));
+        a.reuseMaterial(actor, materialCode, fileName, fromApplication, clock);
+        applications.update(a);
+        announce(a);
+        return view(reload(number));
+    }
+
+    /** Documents the applicant already handed in, to take into a new application. */
+    public List<ApplicationRepository.HeldDocument> documentsHeldBy(String applicant) {
+        return applications.documentsOf(applicant);
     }
 
     @Transactional
@@ -504,6 +528,15 @@ public class CaseworkService {
         applications.update(a);
         announce(a);
         return view(reload(number));
+    }
+
+    private void requireAsked(Application a, String materialCode) {
+        boolean asked = catalog.publishedItem(a.itemCode())
+                .map(item -> item.standard().materials().stream().anyMatch(m -> m.code().equals(materialCode)))
+                .orElse(false);
+        if (!asked) {
+            throw new RuleViolationException(Violation.of("materialCode", "material.not-asked", a.itemCode()));
+        }
     }
 
     private void completeTask(Application a, TaskKind kind, StaffMember staff, Map<String, Object> variables) {

@@ -81,6 +81,35 @@ class MaterialUploadTest {
         assertThat(storedFiles()).isZero();
     }
 
+    @Test
+    void aDocumentHandedInOnceIsTakenIntoTheNextApplicationWithoutUploadingAgain() {
+        upload(citizen, "resident-id-card", "身份证.pdf", "application/pdf", PDF);
+        String first = number;
+        anApplication();
+        assertThat(citizen.get("/api/v1/casework/applications/documents").body()).contains(first, "身份证.pdf");
+
+        var reused = citizen.post("/api/v1/casework/applications/" + number + "/materials/reuse",
+                "{\"materialCode\": \"resident-id-card\", \"fromApplication\": \"" + first + "\", \"fromMaterialCode\": \"resident-id-card\"}");
+        assertThat(reused.status()).isEqualTo(200);
+        assertThat(reused.json().path("materials").path(0).path("fileName").asString()).isEqualTo("身份证.pdf");
+        assertThat(reused.body()).contains("material-reused", first);
+        assertThat(storedFiles()).isEqualTo(1);
+
+        // only from one's own applications, and only what is there
+        PlatformClient stranger = new PlatformClient(port).as("lisi", "demo1234");
+        assertThat(stranger.get("/api/v1/casework/applications/documents").body()).doesNotContain(first);
+        var notMine = stranger.post("/api/v1/casework/applications/" + number + "/materials/reuse",
+                "{\"materialCode\": \"resident-id-card\", \"fromApplication\": \"" + first + "\", \"fromMaterialCode\": \"resident-id-card\"}");
+        assertThat(notMine.status()).isEqualTo(404);
+        var nothingThere = citizen.post("/api/v1/casework/applications/" + number + "/materials/reuse",
+                "{\"materialCode\": \"resident-id-card\", \"fromApplication\": \"" + first + "\", \"fromMaterialCode\": \"business-premises-proof\"}");
+        assertThat(nothingThere.firstError()).isEqualTo("fromMaterialCode material.not-held");
+        assertThat(citizen.post("/api/v1/casework/applications/" + number + "/materials/reuse",
+                "{\"materialCode\": \"resident-id-card\", \"fromApplication\": \"OW-nope\", \"fromMaterialCode\": \"resident-id-card\"}")
+                .firstError()).isEqualTo("fromApplication material.source-unknown");
+        assertThat(storedFiles()).isEqualTo(1);
+    }
+
     private int storedFiles() {
         return jdbc.sql("select count(*) from application_material m join application a on a.id = m.application_id where a.number = :n")
                 .param("n", number).query(Integer.class).single();

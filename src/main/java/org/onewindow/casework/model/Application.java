@@ -113,6 +113,15 @@ public final class Application {
         record(clock, actor, "material-uploaded", List.of(materialCode + ": " + fileName));
     }
 
+    /** A document the platform already holds for this person, taken from an earlier application instead of uploaded again. */
+    public void reuseMaterial(String actor, String materialCode, String fileName, String sourceNumber, Clock clock) {
+        requireApplicantSide(actor);
+        if (state != ApplicationState.SUBMITTED && state != ApplicationState.RETURNED_FOR_CORRECTION) {
+            throw new ConflictException("application.materials-closed", state.name());
+        }
+        record(clock, actor, "material-reused", List.of(materialCode + ": " + fileName + " ← " + sourceNumber));
+    }
+
     public void refuseToAccept(String actor, List<String> reasons, Clock clock) {
         requireReasons(reasons);
         move(ApplicationState.NOT_ACCEPTED);

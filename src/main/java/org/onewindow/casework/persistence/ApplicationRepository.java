@@ -141,6 +141,40 @@ public class ApplicationRepository {
                 .update();
     }
 
+    /**
+     * Copies a document of one application to another of the same person, content included, so
+     * that each application keeps its own evidence. Empty when the source has no such document.
+     */
+    public Optional<String> copyMaterial(Application source, String sourceCode, Application target, String targetCode, String actor) {
+        return jdbc.sql("""
+                insert into application_material (id, application_id, material_code, file_name, content_type, size_bytes, sha256,
+                    content, uploaded_by)
+                select :id, :target, :code, file_name, content_type, size_bytes, sha256, content, :actor
+                from application_material where application_id = :source and material_code = :sourceCode
+                order by uploaded_at desc limit 1
+                returning file_name""")
+                .param("id", java.util.UUID.randomUUID()).param("target", target.id()).param("code", targetCode).param("actor", actor)
+                .param("source", source.id()).param("sourceCode", sourceCode)
+                .query(String.class).optional();
+    }
+
+    /** The documents a person has handed in with any application, newest first: what they need not hand in again. */
+    public List<HeldDocument> documentsOf(String applicant) {
+        return jdbc.sql("""
+                select a.number, m.material_code, m.file_name, m.content_type, m.size_bytes, m.sha256, m.uploaded_at
+                from application_material m join application a on a.id = m.application_id
+                where a.applicant = :applicant order by m.uploaded_at desc limit 100""")
+                .param("applicant", applicant)
+                .query((rs, n) -> new HeldDocument(rs.getString("number"), new MaterialSummary(rs.getString("material_code"),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
+                        rs.getTimestamp("uploaded_at").toInstant())))
+                .list();
+    }
+
+    /** A document held on the platform and the application it came with. */
+    public record HeldDocument(String applicationNumber, MaterialSummary document) {
+    }
+
     public List<MaterialSummary> materials(Application a) {
         return jdbc.sql("""
                 select material_code, file_name, content_type, size_bytes, sha256, uploaded_at from application_material

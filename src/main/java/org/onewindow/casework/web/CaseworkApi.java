@@ -157,6 +157,18 @@ class CaseworkApi {
         return casework.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
     }
 
+    @PostMapping("/{number}/materials/reuse")
+    @Operation(summary = "Take a document you already handed in with another of your applications instead of uploading it again")
+    ApplicationView reuseMaterial(@PathVariable String number, @Valid @RequestBody MaterialReuse reuse, Authentication who) {
+        return casework.reuseMaterial(number, who.getName(), reuse.materialCode(), reuse.fromApplication(), reuse.fromMaterialCode());
+    }
+
+    @GetMapping("/documents")
+    @Operation(summary = "Documents you handed in with your applications: the platform holds them, so you need not hand them in again")
+    List<org.onewindow.casework.persistence.ApplicationRepository.HeldDocument> documents(Authentication who) {
+        return casework.documentsHeldBy(who.getName());
+    }
+
     @PostMapping("/{number}/opinion")
     @Operation(summary = "Give an opinion before the decision: the first review of a two-step process, or another department's "
             + "countersignature (handler holding or able to take that task)")
@@ -256,6 +268,10 @@ class CaseworkApi {
     }
 
     record Answer(@NotBlank @Size(max = 2000) String answer) {
+    }
+
+    record MaterialReuse(@NotBlank @Size(max = 40) String materialCode, @NotBlank @Size(max = 40) String fromApplication,
+                         @NotBlank @Size(max = 40) String fromMaterialCode) {
     }
 
     record Opinion(@NotNull Boolean agree, @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> reasons) {

@@ -69,7 +69,8 @@ class SecurityConfiguration {
                                 .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         // the clerk who filed at a window hands in documents and corrections for the person present
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/correction",
-                                "/api/v1/casework/applications/*/materials").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
+                                "/api/v1/casework/applications/*/materials", "/api/v1/casework/applications/*/materials/reuse")
+                            .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
                         .requestMatchers(HttpMethod.POST, "/api/v1/casework/applications/*/acceptance",
                                 "/api/v1/casework/applications/*/correction-request", "/api/v1/casework/applications/*/refusal")
                                 .hasAnyRole("CLERK", "HANDLER")
