@@ -101,6 +101,8 @@ class ApplicationPages {
         model.addAttribute("online", appliesOnline(item));
         model.addAttribute("questions", questions);
         model.addAttribute("errors", errors);
+        model.addAttribute("summary", FormQuestions.summary(errors, questions,
+                Map.of("regionCode", messages.getMessage("apply.region", null, locale)), messages, locale));
         model.addAttribute("errorFields", java.util.stream.Stream.concat(questions.stream().map(FormQuestions.Question::id),
                 java.util.stream.Stream.of("regionCode")).toList());
         model.addAttribute("regions", regions(locale));
@@ -212,8 +214,10 @@ class ApplicationPages {
             model.addAttribute("missing", PlainWords.latestReasons(application, "returned-for-correction"));
             var questions = FormQuestions.questions(fields, correction != null ? correction : application.form(), errors, messages, locale);
             model.addAttribute("questions", questions);
+            model.addAttribute("summary", FormQuestions.summary(errors, questions, Map.of(), messages, locale));
             model.addAttribute("errorFields", questions.stream().map(FormQuestions.Question::id).toList());
         } else {
+            model.addAttribute("summary", errors);
             model.addAttribute("errorFields", List.of("withdraw-confirm", "score-1"));
         }
         if (state == ApplicationState.APPROVED || state == ApplicationState.DENIED || state == ApplicationState.DELIVERED

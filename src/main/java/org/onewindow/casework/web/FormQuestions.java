@@ -90,6 +90,21 @@ final class FormQuestions {
         return errors;
     }
 
+    /**
+     * The error summary's lines: each message with the question it concerns ("Business name:
+     * this is required"), so that a list of several errors says which is which.
+     */
+    static Map<String, String> summary(Map<String, String> errors, List<Question> questions, Map<String, String> otherLabels,
+                                       MessageSource messages, Locale locale) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        errors.forEach((id, message) -> {
+            String label = questions.stream().filter(q -> q.id().equals(id)).map(Question::label).findFirst()
+                    .orElse(otherLabels.get(id));
+            summary.put(id, label == null ? message : messages.getMessage("form.summary", new Object[] {label, message}, locale));
+        });
+        return summary;
+    }
+
     static String message(InvalidIdentifierException e, MessageSource messages, Locale locale) {
         return messages.getMessage(e.messageKey(), e.messageArgs(), e.rule(), locale);
     }

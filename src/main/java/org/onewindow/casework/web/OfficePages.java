@@ -285,7 +285,11 @@ class OfficePages {
         model.addAttribute("itemCode", item.map(ServiceItem::code).orElse(""));
         model.addAttribute("person", person);
         model.addAttribute("questions", questions);
+        Map<String, String> labels = new LinkedHashMap<>();
+        WINDOW_FIELDS.forEach(f -> labels.put(f, messages.getMessage(f.equals("itemCode") ? "window.item"
+                : f.equals("regionCode") ? "apply.region" : "window." + f, null, locale)));
         model.addAttribute("errors", errors);
+        model.addAttribute("summary", FormQuestions.summary(errors, questions, labels, messages, locale));
         model.addAttribute("errorFields", errorFields);
         model.addAttribute("regions", windowRegions(me, locale));
         model.addAttribute("idempotencyKey", key);

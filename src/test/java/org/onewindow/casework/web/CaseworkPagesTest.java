@@ -49,7 +49,7 @@ class CaseworkPagesTest {
 
         assertThat(broken.statusCode()).isEqualTo(422);
         assertThat(broken.body()).contains("error-summary", "href=\"#form-shopName\"", "href=\"#form-organizationForm\"",
-                "href=\"#form-employees\"", "id=\"form-shopName-error\"", "此项为必填。");
+                "href=\"#form-employees\"", "id=\"form-shopName-error\"", "此项为必填。", "个体工商户名称：此项为必填。");
         assertThat(broken.body()).as("the answers given are kept").contains(scope);
         assertThat(jdbc.sql("select count(*) from application where form ->> 'businessScope' = :s").param("s", scope)
                 .query(Integer.class).single()).isZero();
