@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
@@ -42,7 +41,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApplicationPages {
 
     static final String DEFAULT_REGION = "330106";
-    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,80}$");
 
     private final CaseworkService casework;
     private final MyApplications mine;
@@ -77,10 +75,7 @@ class ApplicationPages {
         if (!appliesOnline(item)) {
             return PlainWords.seeOther(request, "/items/" + item.code() + "/apply");
         }
-        String key = parameters.get("idempotencyKey");
-        if (key == null || !KEY.matcher(key).matches()) {
-            key = UUID.randomUUID().toString();
-        }
+        String key = FormQuestions.idempotencyKey(parameters.get("idempotencyKey"));
         String region = parameters.getOrDefault("regionCode", "");
         Map<String, Object> answers = FormQuestions.answers(item.standard().form(), parameters);
         try {

@@ -39,6 +39,13 @@ final class FormQuestions {
     record Option(String value, String label) {
     }
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9._:-]{8,80}$");
+
+    /** The key the form was rendered with, so that sending it twice makes one application; a new one when it is missing or odd. */
+    static String idempotencyKey(String given) {
+        return given != null && KEY.matcher(given).matches() ? given : java.util.UUID.randomUUID().toString();
+    }
+
     static String idOf(String name) {
         return "form-" + name;
     }

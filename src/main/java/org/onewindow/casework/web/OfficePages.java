@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
@@ -47,7 +46,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OfficePages {
 
-    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,80}$");
     private static final List<String> WINDOW_FIELDS = List.of("itemCode", "idNumber", "name", "phone", "regionCode");
 
     private final CaseworkService casework;
@@ -225,10 +223,7 @@ class OfficePages {
         Optional<ServiceItem> item = catalog.publishedItem(itemCode);
         Map<String, String> person = new LinkedHashMap<>();
         WINDOW_FIELDS.forEach(f -> person.put(f, parameters.getOrDefault(f, "").strip()));
-        String key = parameters.get("idempotencyKey");
-        if (key == null || !KEY.matcher(key).matches()) {
-            key = UUID.randomUUID().toString();
-        }
+        String key = FormQuestions.idempotencyKey(parameters.get("idempotencyKey"));
         if (item.isEmpty()) {
             return windowPage(me, itemCode, person, Map.of(), Map.of("itemCode", messages.getMessage("window.item.required", null, locale)),
                     key, model, locale);

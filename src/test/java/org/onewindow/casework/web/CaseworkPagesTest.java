@@ -3,21 +3,15 @@ package org.onewindow.casework.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.onewindow.identity.ResidentIdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class CaseworkPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\"\\s+value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -38,7 +31,7 @@ class CaseworkPagesTest {
 
     @Test
     void eachWrongAnswerIsExplainedNextToItsFieldAndTheAnswersAreKept() throws Exception {
-        Browser citizen = signedIn("zhangsan");
+        FormBrowser citizen = signedIn("zhangsan");
         HttpResponse<String> form = citizen.get("/items/MR-002/apply");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"form-shopName\"", "<legend>", "name=\"regionCode\"");
@@ -57,7 +50,7 @@ class CaseworkPagesTest {
 
     @Test
     void sendingTheSameFormTwiceMakesOneApplication() throws Exception {
-        Browser citizen = signedIn("zhangsan");
+        FormBrowser citizen = signedIn("zhangsan");
         HttpResponse<String> form = citizen.get("/items/MR-002/apply");
         String key = keyOf(form.body());
         Map<String, String> answers = Map.of("idempotencyKey", key, "form.shopName", "张记书店", "form.businessScope", "图书",
@@ -91,7 +84,7 @@ class CaseworkPagesTest {
     @Test
     void theOfficeSeesItsWorkAndGetsAPlainAnswerWhenAStepIsRefused() throws Exception {
         String number = applyAs(signedIn("zhangsan"));
-        Browser handler = signedIn("handler.xihu.mr");
+        FormBrowser handler = signedIn("handler.xihu.mr");
         assertThat(handler.get("/office").body()).contains("work-" + number);
         assertThat(signedIn("clerk.xihu").get("/office").body()).contains("work-" + number);
 
@@ -108,7 +101,7 @@ class CaseworkPagesTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("“已受理”");
 
-        Browser clerk = signedIn("clerk.xihu");
+        FormBrowser clerk = signedIn("clerk.xihu");
         HttpResponse<String> clerkPage = clerk.get("/office/applications/" + number);
         assertThat(clerkPage.body()).doesNotContain("form-review");
         assertThat(clerk.post("/office/applications/" + number + "/review", clerkPage.body(), Map.of()).statusCode()).isEqualTo(403);
@@ -117,7 +110,7 @@ class CaseworkPagesTest {
 
     @Test
     void aWrongIdNumberAtTheWindowIsAFieldErrorAndAValidOneFilesTheApplication() throws Exception {
-        Browser clerk = signedIn("clerk.xihu");
+        FormBrowser clerk = signedIn("clerk.xihu");
         HttpResponse<String> form = clerk.get("/office/window?item=MR-002");
         assertThat(form.body()).contains("id=\"form-shopName\"", "id=\"idNumber\"");
         String first17 = "33010619800202" + String.format("%03d", (int) (Math.random() * 900) + 100);
@@ -155,7 +148,7 @@ class CaseworkPagesTest {
 
     // ------------------------------------------------------------------ plumbing
 
-    private String applyAs(Browser citizen) throws Exception {
+    private String applyAs(FormBrowser citizen) throws Exception {
         HttpResponse<String> form = citizen.get("/items/MR-002/apply");
         HttpResponse<String> sent = citizen.post("/items/MR-002/apply", form.body(), Map.of("idempotencyKey", keyOf(form.body()),
                 "form.shopName", "张记书店", "form.businessScope", "图书", "form.organizationForm", "INDIVIDUAL", "regionCode", "330106"));
@@ -170,40 +163,7 @@ class CaseworkPagesTest {
         return m.group(1);
     }
 
-    private Browser signedIn(String username) throws Exception {
-        Browser browser = new Browser(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
-        HttpResponse<String> login = browser.get("/login");
-        HttpResponse<String> done = browser.post("/login", login.body(), Map.of("username", username, "password", "demo1234"));
-        assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return browser;
-    }
-
-    /** One person's browser: its own cookies. */
-    private final class Browser {
-        private final HttpClient http;
-
-        Browser(HttpClient http) {
-            this.http = http;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        /** Posts a form the way the page that carries it would: with that page's CSRF token. */
-        HttpResponse<String> post(String path, String pageWithForm, Map<String, String> fields) throws Exception {
-            Matcher token = CSRF.matcher(pageWithForm);
-            assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("_csrf", token.group(1) != null ? token.group(1) : token.group(2));
-            String body = all.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+    private FormBrowser signedIn(String username) throws Exception {
+        return new FormBrowser(port).signIn(username, "demo1234");
     }
 }
