@@ -146,6 +146,34 @@ class CaseworkPagesTest {
         assertThat(signedIn("admin").get("/admin/outbox?channel=EMAIL").body()).doesNotContain("138****5678");
     }
 
+    @Test
+    void withdrawingNeedsAConfirmationAndEndsTheApplication() throws Exception {
+        FormBrowser citizen = signedIn("zhangsan");
+        String number = applyAs(citizen);
+        HttpResponse<String> status = citizen.get("/applications/" + number);
+
+        HttpResponse<String> unconfirmed = citizen.post("/applications/" + number + "/withdrawal", status.body(), Map.of());
+        assertThat(unconfirmed.statusCode()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("href=\"#withdraw-confirm\"", "请勾选确认后再撤回。", "已提交，等待受理");
+
+        assertThat(citizen.post("/applications/" + number + "/withdrawal", status.body(), Map.of("confirm", "yes")).statusCode())
+                .isEqualTo(303);
+        HttpResponse<String> withdrawn = citizen.get("/applications/" + number);
+        assertThat(withdrawn.body()).contains("已撤回", "申请已撤回。", "撤回了申请").doesNotContain("id=\"withdraw-confirm\"");
+        HttpResponse<String> again = citizen.post("/applications/" + number + "/withdrawal", status.body(), Map.of("confirm", "yes"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("“已撤回”");
+    }
+
+    @Test
+    void thePagesSpeakEnglishToo() throws Exception {
+        FormBrowser citizen = signedIn("zhangsan");
+        String number = applyAs(citizen);
+        assertThat(citizen.get("/applications/" + number + "?lang=en").body())
+                .contains("Register as a sole trader", "Sent, waiting to be accepted", "Application sent", "you", "Withdraw application");
+        assertThat(citizen.get("/items/MR-001/apply").body()).contains("Restaurant", "Address of the premises", "(optional)");
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private String applyAs(FormBrowser citizen) throws Exception {
