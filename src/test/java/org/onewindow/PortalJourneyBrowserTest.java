@@ -1,25 +1,15 @@
 package org.onewindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,15 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class PortalJourneyBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @LocalServerPort
     int port;
 
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @Test
     void citizenFindsTheRestaurantBundleAndReadsTheGuideInEnglishWithLargeText() throws IOException {
@@ -157,59 +143,31 @@ class PortalJourneyBrowserTest {
     // ------------------------------------------------------------------ browser plumbing
 
     private void open(boolean javascript) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("This browser test needs Debian's headless Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
-                    + ". Install them with: apt-get install -y chromium chromium-driver");
-        }
-        profile = Files.createTempDirectory("onewindow-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.open(port, javascript);
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void close() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+    void close() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private void go(String path) {
-        browser.get("http://localhost:" + port + path);
+        chromium.go(path);
     }
 
     private void waitFor(By what) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(what));
+        chromium.waitFor(what);
+    }
+
+    private void screenshot(String name) throws IOException {
+        chromium.screenshot(name);
     }
 
     private double fontSize() {
         String size = browser.findElement(By.tagName("body")).getCssValue("font-size");
         return Double.parseDouble(size.replace("px", ""));
-    }
-
-    /** The whole page, not just the window, so that a person can check the layout. */
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        JavascriptExecutor js = browser;
-        Number width = (Number) js.executeScript("return document.documentElement.scrollWidth");
-        Number height = (Number) js.executeScript("return Math.min(document.documentElement.scrollHeight, 8000)");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

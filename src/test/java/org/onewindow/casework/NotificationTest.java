@@ -68,6 +68,19 @@ class NotificationTest {
         assertThat(new PlatformClient(port).get("/api/v1/casework/applications/inbox").status()).isEqualTo(401);
     }
 
+    @Test
+    void anEmailGoesOnlyForTheStepsTheApplicantMustKnowOrActOn() {
+        PlatformClient citizen = new PlatformClient(port).as("zhangsan", "demo1234");
+        String number = submit(citizen, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}");
+        new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/correction-request",
+                "{\"reasons\": [\"营业场所证明\"]}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(steps(citizen, number)).containsExactly("returned-for-correction", "submitted"));
+        assertThat(jdbc.sql("select step from notification where application_number = :n and channel = 'EMAIL'")
+                .param("n", number).query(String.class).list()).containsExactly("returned-for-correction");
+    }
+
     private static String submit(PlatformClient who, String body) {
         return who.send(who.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();

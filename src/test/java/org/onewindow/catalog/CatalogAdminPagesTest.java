@@ -2,20 +2,14 @@ package org.onewindow.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,19 +19,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class CatalogAdminPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
-
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     org.springframework.context.MessageSource messages;
-    HttpClient browser;
+    FormBrowser browser;
 
     @BeforeEach
     void freshBrowser() {
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        browser = new FormBrowser(port);
     }
 
     @Test
@@ -117,29 +109,15 @@ class CatalogAdminPagesTest {
     }
 
     private void signIn(String username) throws Exception {
-        HttpResponse<String> login = get("/login");
-        HttpResponse<String> done = post("/login", login.body(), Map.of("username", username, "password", "demo1234"));
-        assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        browser.signIn(username, "demo1234");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return browser.get(path);
     }
 
-    /** Posts a form the way the page that carries it would: with that page's CSRF token. */
     private HttpResponse<String> post(String path, String pageWithForm, Map<String, String> fields) throws Exception {
-        Matcher token = CSRF.matcher(pageWithForm);
-        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", token.group(1) != null ? token.group(1) : token.group(2));
-        String body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return browser.post(path, pageWithForm, fields);
     }
 
     private static String textareaOf(String page) {

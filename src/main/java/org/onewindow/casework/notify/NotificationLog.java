@@ -45,4 +45,24 @@ public class NotificationLog {
     /** One message in a person's inbox. */
     public record Notification(String applicationNumber, String step, ApplicationState stateAfter, java.time.Instant at, boolean read) {
     }
+    /**
+     * The newest messages waiting in the outboxes of the gateways (SMS, e-mail), for
+     * administrators to check what was sent; one channel or (null) both.
+     */
+    public List<OutboxMessage> outbox(String channel, int limit) {
+        return jdbc.sql("""
+                select recipient, channel, application_number, step, state_after, step_at, created_at from notification
+                where channel in ('SMS', 'EMAIL') and (cast(:channel as text) is null or channel = cast(:channel as text))
+                order by created_at desc, id desc limit :limit""")
+                .param("channel", channel).param("limit", limit)
+                .query((rs, n) -> new OutboxMessage(rs.getString("recipient"), rs.getString("channel"),
+                        rs.getString("application_number"), rs.getString("step"), ApplicationState.valueOf(rs.getString("state_after")),
+                        rs.getTimestamp("step_at").toInstant(), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** One message of an outbox; the recipient is as stored (a user name) and must be masked where it could be personal data. */
+    public record OutboxMessage(String recipient, String channel, String applicationNumber, String step, ApplicationState stateAfter,
+                                java.time.Instant stepAt, java.time.Instant writtenAt) {
+    }
 }

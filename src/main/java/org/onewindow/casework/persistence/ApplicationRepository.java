@@ -307,4 +307,38 @@ public class ApplicationRepository {
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }
+    /** An application with the moment it came in, for lists. */
+    public record Listed(Application application, java.time.Instant submittedAt) {
+    }
+
+    /** A person's applications, as applicant or as the one who filed them, newest first. */
+    public List<Listed> byPerson(String username, int limit) {
+        return jdbc.sql("""
+                select * from application where applicant = :u or submitted_by = :u
+                order by created_at desc, number desc limit :limit""")
+                .param("u", username).param("limit", limit)
+                .query((rs, n) -> new Listed(application(rs, n), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Applications in the regions under the prefix that are in one of the states, optionally only
+     * for some items (null: every item), oldest first.
+     */
+    public List<Listed> openInRegion(String regionPrefix, java.util.Collection<ApplicationState> states,
+                                     java.util.Collection<String> itemCodes, int limit) {
+        if (states.isEmpty() || (itemCodes != null && itemCodes.isEmpty())) {
+            return List.of();
+        }
+        String forItems = itemCodes == null ? "" : " and item_code in (:items)";
+        var query = jdbc.sql("select * from application where region_code like :p || '%' and state in (:states)" + forItems
+                        + " order by created_at, number limit :limit")
+                .param("p", regionPrefix)
+                .param("states", states.stream().map(Enum::name).toList())
+                .param("limit", limit);
+        if (itemCodes != null) {
+            query = query.param("items", List.copyOf(itemCodes));
+        }
+        return query.query((rs, n) -> new Listed(application(rs, n), rs.getTimestamp("created_at").toInstant())).list();
+    }
 }

@@ -104,6 +104,15 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders) throws Exception {
         http.authorizeHttpRequests(rules -> rules
+                        // applications (before the public /items/**): apply and act as a citizen or enterprise; the status
+                        // page for anyone signed in, the service shows it only to the applicant and the region's staff
+                        .requestMatchers("/items/*/apply").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers(HttpMethod.GET, "/applications", "/applications/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/applications/*/correction").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
+                        .requestMatchers(HttpMethod.POST, "/applications/*/withdrawal", "/applications/*/rating")
+                                .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers("/office", "/office/**").hasAnyRole("CLERK", "HANDLER")
+                        .requestMatchers("/admin/outbox").hasRole("ADMINISTRATOR")
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")

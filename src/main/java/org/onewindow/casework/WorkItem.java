@@ -1,0 +1,13 @@
+package org.onewindow.casework;
+
+import java.time.LocalDate;
+import org.onewindow.catalog.LocalizedText;
+
+/**
+ * One thing the office has to do on an application: its number, the item, where it stands, the
+ * step the office takes next ("acceptance", "review", "delivery", "closure"), the promised
+ * completion date (null before acceptance) and who took the task (null while nobody has).
+ */
+public record WorkItem(String applicationNumber, String itemCode, LocalizedText itemName, ApplicationState state, String step,
+                       LocalDate dueOn, String claimedBy) {
+}

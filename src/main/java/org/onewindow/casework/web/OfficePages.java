@@ -1,0 +1,305 @@
+package org.onewindow.casework.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.ApplicationView;
+import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.Worklist;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.FormField;
+import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.identity.MobilePhoneNumber;
+import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.Region;
+import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.InvalidIdentifierException;
+import org.onewindow.shared.NotFoundException;
+import org.onewindow.shared.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The office's pages: the worklist, one application with the steps the member of staff may take
+ * now, and the one-window form a clerk fills in for the person in front of them.
+ */
+@Controller
+class OfficePages {
+
+    private static final List<String> WINDOW_FIELDS = List.of("itemCode", "idNumber", "name", "phone", "regionCode");
+
+    private final CaseworkService casework;
+    private final Worklist worklist;
+    private final CatalogService catalog;
+    private final OrganizationTree tree;
+    private final StaffDirectory staffDirectory;
+    private final MessageSource messages;
+
+    OfficePages(CaseworkService casework, Worklist worklist, CatalogService catalog, OrganizationTree tree, StaffDirectory staffDirectory,
+                MessageSource messages) {
+        this.casework = casework;
+        this.worklist = worklist;
+        this.catalog = catalog;
+        this.tree = tree;
+        this.staffDirectory = staffDirectory;
+        this.messages = messages;
+    }
+
+    @GetMapping("/office")
+    String worklist(Authentication who, Model model) {
+        StaffMember me = staff(who);
+        model.addAttribute("work", worklist.openFor(me));
+        model.addAttribute("clerk", me.has(Role.CLERK) || me.has(Role.HANDLER));
+        return "casework/office";
+    }
+
+    @GetMapping("/office/applications/{number}")
+    String application(@PathVariable String number, Authentication who, Model model, Locale locale) {
+        return applicationPage(number, staff(who), null, null, model, locale);
+    }
+
+    /** The steps of the office, each one form posting here. */
+    @PostMapping("/office/applications/{number}/{action}")
+    String act(@PathVariable String number, @PathVariable String action, @RequestParam(required = false) String lines,
+               Authentication who, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+               RedirectAttributes flash) {
+        StaffMember me = staff(who);
+        casework.follow(number, me.username(), Optional.of(me)); // 404 outside the staff member's region
+        List<String> given = FormQuestions.lines(lines);
+        try {
+            switch (action) {
+                case "accept" -> casework.accept(number, me);
+                case "return" -> casework.returnForCorrection(number, me, given);
+                case "refuse" -> casework.refuseToAccept(number, me, given);
+                case "review" -> casework.startReview(number, me);
+                case "approve" -> casework.decide(number, me, true, given);
+                case "deny" -> casework.decide(number, me, false, given);
+                case "deliver" -> casework.deliver(number, me);
+                case "close" -> casework.close(number, me);
+                default -> throw new NotFoundException("action", action);
+            }
+        } catch (RuleViolationException broken) {
+            response.setStatus(422);
+            String text = String.join(" ", FormQuestions.errors(broken, messages, locale).values());
+            return applicationPage(number, me, action, new Problem(action, text, lines), model, locale);
+        } catch (ConflictException conflict) {
+            response.setStatus(409);
+            return applicationPage(number, me, action, new Problem(action, FormQuestions.message(conflict, messages, locale), lines), model,
+                    locale);
+        } catch (AccessDeniedException denied) {
+            response.setStatus(403);
+            return applicationPage(number, me, action, new Problem(action, messages.getMessage("office.denied", null, locale), lines), model,
+                    locale);
+        }
+        flash.addFlashAttribute("notice", messages.getMessage("office.done." + action, null, locale));
+        return PlainWords.seeOther(request, "/office/applications/" + number);
+    }
+
+    /** What went wrong with a step, shown next to its form, with what was typed. */
+    record Problem(String action, String message, String lines) {
+    }
+
+    /** A step the member of staff may take now, and whether it needs a list of reasons. */
+    record Action(String name, boolean needsLines, boolean primary) {
+    }
+
+    private String applicationPage(String number, StaffMember me, String failedAction, Problem problem, Model model, Locale locale) {
+        ApplicationView application = casework.follow(number, me.username(), Optional.of(me));
+        Optional<ServiceItem> item = catalog.publishedItem(application.itemCode());
+        List<FormField> fields = item.map(i -> i.standard().form()).orElse(List.of());
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (FormField field : fields) {
+            Object answer = application.form().get(field.name());
+            answers.put(field.label().in(locale), answerText(field, answer, locale));
+        }
+        application.form().forEach((name, answer) -> {
+            if (fields.stream().noneMatch(f -> f.name().equals(name))) {
+                answers.put(name, String.valueOf(answer));
+            }
+        });
+        boolean responsible = item.map(i -> me.departmentId() != null && me.departmentId().endsWith(":" + i.standard().department()))
+                .orElse(false);
+        model.addAttribute("app", application);
+        model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
+        model.addAttribute("answers", answers);
+        model.addAttribute("timeline", PlainWords.timeline(application, me.username(), messages, locale));
+        model.addAttribute("actions", actions(application.state(), me, responsible));
+        model.addAttribute("problem", problem);
+        model.addAttribute("region", tree.region(application.regionCode()).map(r -> r.name(locale)).orElse(application.regionCode()));
+        return "casework/office-application";
+    }
+
+    private static List<Action> actions(ApplicationState state, StaffMember me, boolean responsible) {
+        boolean accepts = me.has(Role.CLERK) || me.has(Role.HANDLER);
+        boolean decides = me.has(Role.HANDLER) && responsible;
+        List<Action> actions = new ArrayList<>();
+        switch (state) {
+            case SUBMITTED -> {
+                if (accepts) {
+                    actions.add(new Action("accept", false, true));
+                    actions.add(new Action("return", true, false));
+                    actions.add(new Action("refuse", true, false));
+                }
+            }
+            case ACCEPTED -> {
+                if (decides) {
+                    actions.add(new Action("review", false, true));
+                }
+                if (accepts) {
+                    actions.add(new Action("return", true, false));
+                }
+            }
+            case UNDER_REVIEW -> {
+                if (decides) {
+                    actions.add(new Action("approve", true, true));
+                    actions.add(new Action("deny", true, false));
+                }
+                if (accepts) {
+                    actions.add(new Action("return", true, false));
+                }
+            }
+            case APPROVED, DENIED -> {
+                if (decides) {
+                    actions.add(new Action("deliver", false, true));
+                }
+            }
+            case DELIVERED -> {
+                if (decides) {
+                    actions.add(new Action("close", false, true));
+                }
+            }
+            default -> {
+            }
+        }
+        return actions;
+    }
+
+    private String answerText(FormField field, Object answer, Locale locale) {
+        if (answer == null) {
+            return "";
+        }
+        return switch (field.type()) {
+            case BOOLEAN -> messages.getMessage(Boolean.TRUE.equals(answer) ? "form.answer.yes" : "form.answer.no", null, locale);
+            case CHOICE -> messages.getMessage("form.option." + answer, null, String.valueOf(answer), locale);
+            default -> answer instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(answer);
+        };
+    }
+
+    // ------------------------------------------------------------------ one window
+
+    @GetMapping("/office/window")
+    String windowForm(@RequestParam(required = false) String item, Authentication who, Model model, Locale locale) {
+        StaffMember me = staff(who);
+        Map<String, String> person = new LinkedHashMap<>();
+        person.put("regionCode", me.region().code());
+        return windowPage(me, item, person, Map.of(), Map.of(), UUID.randomUUID().toString(), model, locale);
+    }
+
+    @PostMapping("/office/window")
+    String fileAtWindow(@RequestParam Map<String, String> parameters, Authentication who, Model model, Locale locale,
+                        HttpServletRequest request, HttpServletResponse response) {
+        StaffMember me = staff(who);
+        String itemCode = parameters.getOrDefault("itemCode", "");
+        Optional<ServiceItem> item = catalog.publishedItem(itemCode);
+        Map<String, String> person = new LinkedHashMap<>();
+        WINDOW_FIELDS.forEach(f -> person.put(f, parameters.getOrDefault(f, "").strip()));
+        String key = FormQuestions.idempotencyKey(parameters.get("idempotencyKey"));
+        if (item.isEmpty()) {
+            return windowPage(me, itemCode, person, Map.of(), Map.of("itemCode", messages.getMessage("window.item.required", null, locale)),
+                    key, model, locale);
+        }
+        List<FormField> fields = item.get().standard().form();
+        Map<String, Object> answers = FormQuestions.answers(fields, parameters);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ResidentIdNumber idNumber = null;
+        MobilePhoneNumber phone = null;
+        try {
+            idNumber = ResidentIdNumber.parse(person.get("idNumber"));
+        } catch (InvalidIdentifierException invalid) {
+            errors.put("idNumber", FormQuestions.message(invalid, messages, locale));
+        }
+        if (person.get("name").isEmpty()) {
+            errors.put("name", messages.getMessage("window.name.required", null, locale));
+        } else if (person.get("name").length() > 100) {
+            errors.put("name", messages.getMessage("window.name.too-long", null, locale));
+        }
+        if (!person.get("phone").isEmpty()) {
+            try {
+                phone = MobilePhoneNumber.parse(person.get("phone"));
+            } catch (InvalidIdentifierException invalid) {
+                errors.put("phone", FormQuestions.message(invalid, messages, locale));
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                var submission = casework.submitAtWindow(me, idNumber, person.get("name"), phone, itemCode, person.get("regionCode"), answers,
+                        key);
+                return PlainWords.seeOther(request, "/office/applications/" + submission.application().number());
+            } catch (RuleViolationException broken) {
+                errors.putAll(FormQuestions.errors(broken, messages, locale));
+            } catch (AccessDeniedException denied) {
+                errors.put("regionCode", messages.getMessage("window.region.denied", null, locale));
+            }
+        }
+        response.setStatus(422);
+        return windowPage(me, itemCode, person, answers, errors, key, model, locale);
+    }
+
+    private String windowPage(StaffMember me, String itemCode, Map<String, String> person, Map<String, ?> answers,
+                              Map<String, String> errors, String key, Model model, Locale locale) {
+        Optional<ServiceItem> item = itemCode == null ? Optional.empty() : catalog.publishedItem(itemCode);
+        var questions = item.map(i -> FormQuestions.questions(i.standard().form(), answers, errors, messages, locale)).orElse(List.of());
+        Map<String, String> items = new LinkedHashMap<>();
+        catalog.publishedItems().stream()
+                .sorted(java.util.Comparator.comparing(ServiceItem::code))
+                .forEach(i -> items.put(i.code(), i.code() + " " + i.standard().name().in(locale)));
+        List<String> errorFields = new ArrayList<>(WINDOW_FIELDS);
+        questions.forEach(q -> errorFields.add(q.id()));
+        model.addAttribute("items", items);
+        model.addAttribute("item", item.orElse(null));
+        model.addAttribute("itemCode", item.map(ServiceItem::code).orElse(""));
+        model.addAttribute("person", person);
+        model.addAttribute("questions", questions);
+        Map<String, String> labels = new LinkedHashMap<>();
+        WINDOW_FIELDS.forEach(f -> labels.put(f, messages.getMessage(f.equals("itemCode") ? "window.item"
+                : f.equals("regionCode") ? "apply.region" : "window." + f, null, locale)));
+        model.addAttribute("errors", errors);
+        model.addAttribute("summary", FormQuestions.summary(errors, questions, labels, messages, locale));
+        model.addAttribute("errorFields", errorFields);
+        model.addAttribute("regions", windowRegions(me, locale));
+        model.addAttribute("idempotencyKey", key);
+        return "casework/window";
+    }
+
+    /** The regions whose windows the clerk serves: their own county, or the counties below a city or province. */
+    private Map<String, String> windowRegions(StaffMember me, Locale locale) {
+        Map<String, String> regions = new LinkedHashMap<>();
+        List<Region> counties = tree.subtree(me.region().code()).stream().filter(r -> r.level() == AdministrativeLevel.COUNTY).toList();
+        (counties.isEmpty() ? List.of(me.region()) : counties).forEach(r -> regions.put(r.code(), r.name(locale)));
+        return regions;
+    }
+
+    private StaffMember staff(Authentication who) {
+        return staffDirectory.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+    }
+}

@@ -1,0 +1,205 @@
+package org.onewindow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.identity.ResidentIdNumber;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An application's whole life in a real browser (Debian's headless Chromium): a citizen applies
+ * online and follows it; a clerk files for a person at the window and accepts; the handler asks
+ * the citizen for a correction with one complete list, the citizen answers it, and the handler
+ * accepts, reviews, approves with reasons, delivers and closes; the citizen reads the decision
+ * and rates the service. The pages are used as they are, through their links, forms and buttons.
+ *
+ * <p>Screenshots of each step go to target/screenshots/ for a person to look at.
+ */
+@IntegrationTest
+class CaseworkJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private HeadlessChromium chromium;
+    private ChromeDriver browser;
+
+    @Test
+    void anApplicationFromTheFormToTheRating() throws IOException {
+        open(true);
+
+        // (a) The citizen finds the item, applies online and lands on the status page.
+        signIn("zhangsan");
+        go("/items/MR-002");
+        browser.findElement(By.id("apply-online")).click();
+        waitFor(By.id("apply-form"));
+        browser.findElement(By.id("apply-submit")).click();
+        waitFor(By.id("error-summary"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("此项为必填");
+        screenshot("10-apply-errors");
+        browser.findElement(By.id("form-shopName")).sendKeys("张记书店");
+        browser.findElement(By.id("form-businessScope")).sendKeys("图书零售");
+        browser.findElement(By.cssSelector("label[for='form-organizationForm']")).click();
+        assertThat(new Select(browser.findElement(By.id("regionCode"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("330106");
+        screenshot("11-apply-form");
+        browser.findElement(By.id("apply-submit")).click();
+        waitFor(By.id("state"));
+        String number = browser.findElement(By.id("number")).getText();
+        assertThat(browser.getCurrentUrl()).endsWith("/applications/" + number);
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已提交，等待受理");
+        assertThat(browser.findElement(By.id("timeline-heading")).isDisplayed()).isTrue();
+        assertThat(text()).contains("个体工商户设立登记", "提交了申请", "您");
+        screenshot("12-status-submitted");
+        browser.findElement(By.cssSelector(".site-nav a[href='/applications']")).click();
+        waitFor(By.id("application-" + number));
+        signOut();
+
+        // (b) A clerk files for a person at the window, choosing the item first, and accepts it.
+        signIn("clerk.xihu");
+        go("/office");
+        browser.findElement(By.id("to-window")).click();
+        new Select(browser.findElement(By.id("item"))).selectByValue("MR-002");
+        browser.findElement(By.id("choose-submit")).click();
+        waitFor(By.id("window-form"));
+        String first17 = "33010619700303" + String.format("%03d", System.nanoTime() % 1000);
+        browser.findElement(By.id("idNumber")).sendKeys(first17 + ResidentIdNumber.checkDigitFor(first17));
+        browser.findElement(By.id("name")).sendKeys("王五");
+        browser.findElement(By.id("phone")).sendKeys("13900001111");
+        browser.findElement(By.id("form-shopName")).sendKeys("王记面馆");
+        browser.findElement(By.id("form-businessScope")).sendKeys("面食");
+        browser.findElement(By.cssSelector("label[for='form-organizationForm-FAMILY']")).click();
+        screenshot("13-window-form");
+        browser.findElement(By.id("window-submit")).click();
+        waitFor(By.id("actions"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已提交，等待受理");
+        assertThat(text()).contains("王记面馆", "家庭经营", "窗口收件");
+        browser.findElement(By.id("action-accept")).click();
+        waitFor(By.id("notice"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已受理");
+        screenshot("14-window-accepted");
+        signOut();
+
+        // (c) The handler opens the citizen's application from the worklist and asks for everything missing at once.
+        signIn("handler.xihu.mr");
+        go("/office");
+        browser.findElement(By.cssSelector("#work-" + number + " a")).click();
+        waitFor(By.id("actions"));
+        browser.findElement(By.id("action-return")).sendKeys("请补充经营场所证明\n经营范围请写具体，例如“图书、文具零售”");
+        browser.findElement(By.id("submit-return")).click();
+        waitFor(By.id("notice"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("需要您补正");
+        screenshot("15-office-returned");
+        signOut();
+
+        // The citizen sees the whole list and answers it with the corrected form.
+        signIn("zhangsan");
+        go("/applications");
+        browser.findElement(By.cssSelector("#application-" + number + " a")).click();
+        waitFor(By.id("missing-list"));
+        assertThat(browser.findElements(By.cssSelector("#missing-list li"))).extracting(WebElement::getText)
+                .containsExactly("请补充经营场所证明", "经营范围请写具体，例如“图书、文具零售”");
+        WebElement scope = browser.findElement(By.id("form-businessScope"));
+        assertThat(scope.getDomProperty("value")).isEqualTo("图书零售");
+        scope.clear();
+        scope.sendKeys("图书、文具零售");
+        screenshot("16-status-correction");
+        browser.findElement(By.id("correction-submit")).click();
+        waitFor(By.id("notice"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已提交，等待受理");
+        signOut();
+
+        // The handler accepts, reviews, approves with reasons, delivers and closes.
+        signIn("handler.xihu.mr");
+        go("/office/applications/" + number);
+        assertThat(text()).contains("图书、文具零售");
+        step("action-accept", "已受理");
+        step("action-review", "审核中");
+        browser.findElement(By.id("action-approve")).sendKeys("材料齐全，符合设立条件");
+        step("submit-approve", "已批准");
+        step("action-deliver", "结果已送达");
+        step("action-close", "已办结");
+        screenshot("17-office-closed");
+        signOut();
+
+        // The citizen reads the decision with its reasons and rates the service.
+        signIn("zhangsan");
+        go("/applications/" + number);
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已办结");
+        assertThat(browser.findElement(By.id("decision")).getText()).contains("已批准", "材料齐全，符合设立条件");
+        assertThat(text()).contains("工作人员", "退回补正", "提交了补正", "批准", "办结");
+        browser.findElement(By.cssSelector("label[for='score-5']")).click();
+        browser.findElement(By.id("reasons")).sendKeys("一次就讲清楚了要补什么");
+        browser.findElement(By.id("rating-submit")).click();
+        waitFor(By.id("rating-given"));
+        assertThat(browser.findElement(By.id("rating-given")).getText()).contains("5 分");
+        assertThat(browser.findElements(By.id("rating-form"))).isEmpty();
+        screenshot("18-status-rated");
+
+        // The same page in English and in elderly mode.
+        browser.findElement(By.id("toggle-language")).click();
+        waitFor(By.cssSelector("html[lang='en']"));
+        browser.findElement(By.id("toggle-elderly")).click();
+        waitFor(By.cssSelector("body.elderly"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Done");
+        assertThat(text()).contains("Approved", "staff", "Your rating: 5 out of 5");
+        screenshot("casework-journey");
+    }
+
+    private void step(String button, String stateAfter) {
+        browser.findElement(By.id(button)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBe(By.id("state"), stateAfter));
+    }
+
+    private void signIn(String username) {
+        go("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo1234");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("search-q")));
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    // ------------------------------------------------------------------ browser plumbing
+
+    private void open(boolean javascript) throws IOException {
+        chromium = HeadlessChromium.open(port, javascript);
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private void go(String path) {
+        chromium.go(path);
+    }
+
+    private void waitFor(By what) {
+        chromium.waitFor(what);
+    }
+
+    private void screenshot(String name) throws IOException {
+        chromium.screenshot(name);
+    }
+}
