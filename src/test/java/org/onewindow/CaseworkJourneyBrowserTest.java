@@ -88,9 +88,12 @@ class CaseworkJourneyBrowserTest {
         screenshot("14-window-accepted");
         signOut();
 
-        // (c) The handler opens the citizen's application from the worklist and asks for everything missing at once.
+        // (c) The handler takes the citizen's application from the worklist and asks for everything missing at once.
         signIn("handler.xihu.mr");
         go("/office");
+        browser.findElement(By.id("take-" + number)).click();
+        waitFor(By.id("notice"));
+        assertThat(browser.findElement(By.id("work-" + number)).getText()).contains("handler.xihu.mr");
         browser.findElement(By.cssSelector("#work-" + number + " a")).click();
         waitFor(By.id("actions"));
         browser.findElement(By.id("action-return")).sendKeys("请补充经营场所证明\n经营范围请写具体，例如“图书、文具零售”");
@@ -154,6 +157,38 @@ class CaseworkJourneyBrowserTest {
         screenshot("casework-journey");
     }
 
+    @Test
+    void aClearCaseIsApprovedAtOnceAndTheRulesSayWhy() throws IOException {
+        // a person of this test's own: the rules refer anyone who already holds this registration
+        String username = "journey" + System.nanoTime() % 1_000_000;
+        String first17 = "3301061985" + String.format("%02d%02d", 1 + System.nanoTime() % 12, 1 + System.nanoTime() % 28)
+                + String.format("%03d", System.nanoTime() % 1000);
+        var registered = new PlatformClient(port).post("/api/v1/identity/persons", "{\"username\": \"" + username
+                + "\", \"password\": \"journey-password\", \"name\": \"周六\", \"idNumber\": \"" + first17
+                + ResidentIdNumber.checkDigitFor(first17) + "\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        open(true);
+        signIn(username, "journey-password");
+        go("/items/MR-002/apply");
+        waitFor(By.id("apply-form"));
+        browser.findElement(By.id("form-shopName")).sendKeys("周记烧饼");
+        browser.findElement(By.id("form-businessScope")).sendKeys("烧饼");
+        browser.findElement(By.id("form-employees")).sendKeys("2");
+        browser.findElement(By.cssSelector("label[for='form-organizationForm']")).click();
+        browser.findElement(By.id("apply-submit")).click();
+        waitFor(By.id("rules"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已批准");
+        assertThat(browser.findElement(By.id("fired-rules")).getText()).contains("符合即时办结条件，自动核准");
+        assertThat(browser.findElement(By.id("rules-outcome")).getText()).contains("自动批准");
+        assertThat(text()).contains("自动审批（按规则）");
+        screenshot("20-instant-approval");
+
+        browser.findElement(By.id("toggle-language")).click();
+        waitFor(By.cssSelector("html[lang='en']"));
+        assertThat(browser.findElement(By.id("fired-rules")).getText()).contains("approved at once");
+        screenshot("21-instant-approval-en");
+    }
+
     private void step(String button, String stateAfter) {
         browser.findElement(By.id(button)).click();
         new WebDriverWait(browser, Duration.ofSeconds(15))
@@ -161,9 +196,13 @@ class CaseworkJourneyBrowserTest {
     }
 
     private void signIn(String username) {
+        signIn(username, "demo1234");
+    }
+
+    private void signIn(String username, String password) {
         go("/login");
         browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo1234");
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
     }

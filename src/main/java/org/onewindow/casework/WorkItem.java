@@ -5,9 +5,10 @@ import org.onewindow.catalog.LocalizedText;
 
 /**
  * One thing the office has to do on an application: its number, the item, where it stands, the
- * step the office takes next ("acceptance", "review", "delivery", "closure"), the promised
- * completion date (null before acceptance) and who took the task (null while nobody has).
+ * step the office takes next ("acceptance", "review", "countersign", "decision", "delivery",
+ * "closure"), the promised completion date (null before acceptance), the process task behind it
+ * (null for delivery and closure, which follow the process) and who took it (null while nobody has).
  */
 public record WorkItem(String applicationNumber, String itemCode, LocalizedText itemName, ApplicationState state, String step,
-                       LocalDate dueOn, String claimedBy) {
+                       LocalDate dueOn, String taskId, String claimedBy) {
 }

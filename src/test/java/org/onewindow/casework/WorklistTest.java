@@ -46,7 +46,7 @@ class WorklistTest {
         assertThat(numbers(worklist.openFor(clerk))).doesNotContain(shop);
         assertThat(worklist.openFor(handler)).filteredOn(w -> w.applicationNumber().equals(shop))
                 .singleElement().satisfies(w -> {
-                    assertThat(w.step()).isEqualTo("review");
+                    assertThat(w.step()).isEqualTo("decision");
                     assertThat(w.dueOn()).isNotNull();
                     assertThat(w.claimedBy()).isNull();
                 });

@@ -255,7 +255,7 @@ public class ApplicationProcesses {
         return groups;
     }
 
-    private boolean isCandidate(String taskId, Collection<String> groups) {
+    public boolean isCandidate(String taskId, Collection<String> groups) {
         return tasks.getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).anyMatch(groups::contains);
     }
 

@@ -13,6 +13,9 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.Worklist;
+import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.process.TaskKind;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.FormField;
 import org.onewindow.catalog.ServiceItem;
@@ -54,15 +57,17 @@ class OfficePages {
     private final OrganizationTree tree;
     private final StaffDirectory staffDirectory;
     private final MessageSource messages;
+    private final ApplicationProcesses processes;
 
     OfficePages(CaseworkService casework, Worklist worklist, CatalogService catalog, OrganizationTree tree, StaffDirectory staffDirectory,
-                MessageSource messages) {
+                MessageSource messages, ApplicationProcesses processes) {
         this.casework = casework;
         this.worklist = worklist;
         this.catalog = catalog;
         this.tree = tree;
         this.staffDirectory = staffDirectory;
         this.messages = messages;
+        this.processes = processes;
     }
 
     @GetMapping("/office")
@@ -71,6 +76,19 @@ class OfficePages {
         model.addAttribute("work", worklist.openFor(me));
         model.addAttribute("clerk", me.has(Role.CLERK) || me.has(Role.HANDLER));
         return "casework/office";
+    }
+
+    /** Takes a task from the worklist; a colleague who took it first wins, and the page says who. */
+    @PostMapping("/office/tasks/{taskId}/claim")
+    String claim(@PathVariable String taskId, Authentication who, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
+        StaffMember me = staff(who);
+        try {
+            OfficeTask task = processes.claim(taskId, me);
+            flash.addFlashAttribute("notice", messages.getMessage("office.done.claim", new Object[] {task.applicationNumber()}, locale));
+        } catch (ConflictException taken) {
+            flash.addFlashAttribute("notice", FormQuestions.message(taken, messages, locale));
+        }
+        return PlainWords.seeOther(request, "/office");
     }
 
     @GetMapping("/office/applications/{number}")
@@ -94,6 +112,8 @@ class OfficePages {
                 case "review" -> casework.startReview(number, me);
                 case "approve" -> casework.decide(number, me, true, given);
                 case "deny" -> casework.decide(number, me, false, given);
+                case "agree" -> casework.giveOpinion(number, me, true, given);
+                case "disagree" -> casework.giveOpinion(number, me, false, given);
                 case "deliver" -> casework.deliver(number, me);
                 case "close" -> casework.close(number, me);
                 default -> throw new NotFoundException("action", action);
@@ -143,17 +163,29 @@ class OfficePages {
         model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
         model.addAttribute("answers", answers);
         model.addAttribute("timeline", PlainWords.timeline(application, me.username(), messages, locale));
-        model.addAttribute("actions", actions(application.state(), me, responsible));
+        model.addAttribute("actions", actions(application, me, responsible));
         model.addAttribute("problem", problem);
         model.addAttribute("region", tree.region(application.regionCode()).map(r -> r.name(locale)).orElse(application.regionCode()));
         return "casework/office-application";
     }
 
-    private static List<Action> actions(ApplicationState state, StaffMember me, boolean responsible) {
+    /**
+     * The steps this member of staff may take now. While the process runs, its open tasks say
+     * what is due: an opinion (first review, or another department's countersignature) before
+     * the decision; delivery and closure follow the process.
+     */
+    private List<Action> actions(ApplicationView application, StaffMember me, boolean responsible) {
         boolean accepts = me.has(Role.CLERK) || me.has(Role.HANDLER);
         boolean decides = me.has(Role.HANDLER) && responsible;
+        List<OfficeTask> open = processes.openTasks(application.number());
+        boolean runsOnProcess = processes.hasProcess(application.number());
+        java.util.Set<String> myGroups = ApplicationProcesses.groupsOf(me);
+        boolean reviewOpen = open.stream().anyMatch(t -> t.kind() == TaskKind.REVIEW);
+        boolean decisionOpen = !runsOnProcess || open.stream().anyMatch(t -> t.kind() == TaskKind.DECISION);
+        boolean mayCountersign = me.has(Role.HANDLER) && open.stream().anyMatch(t -> t.kind() == TaskKind.COUNTERSIGN
+                && processes.isCandidate(t.id(), myGroups));
         List<Action> actions = new ArrayList<>();
-        switch (state) {
+        switch (application.state()) {
             case SUBMITTED -> {
                 if (accepts) {
                     actions.add(new Action("accept", false, true));
@@ -161,16 +193,15 @@ class OfficePages {
                     actions.add(new Action("refuse", true, false));
                 }
             }
-            case ACCEPTED -> {
-                if (decides) {
+            case ACCEPTED, UNDER_REVIEW -> {
+                if (decides && application.state() == ApplicationState.ACCEPTED) {
                     actions.add(new Action("review", false, true));
                 }
-                if (accepts) {
-                    actions.add(new Action("return", true, false));
+                if ((decides && reviewOpen && application.state() == ApplicationState.UNDER_REVIEW) || mayCountersign) {
+                    actions.add(new Action("agree", true, true));
+                    actions.add(new Action("disagree", true, false));
                 }
-            }
-            case UNDER_REVIEW -> {
-                if (decides) {
+                if (decides && decisionOpen && !reviewOpen && application.state() == ApplicationState.UNDER_REVIEW) {
                     actions.add(new Action("approve", true, true));
                     actions.add(new Action("deny", true, false));
                 }
