@@ -12,6 +12,8 @@ import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
 import org.onewindow.casework.notify.TimeLimitAlerts;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.internal.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,8 @@ class SupervisionTest {
     JdbcClient jdbc;
     @Autowired
     TimeLimitAlerts alerts;
+    @Autowired
+    AccountStore accounts;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient supervisor;
@@ -56,6 +60,12 @@ class SupervisionTest {
         clock.set(Instant.parse("2026-11-23T01:00:00Z")); // Monday 09:00 in Beijing
         String number = submit("330106");
         assertThat(clerk.post("/api/v1/casework/applications/" + number + "/acceptance", "").status()).isEqualTo(200);
+        // the handler takes the case up: alerts go to them, not to every colleague who could have taken it
+        if (!accounts.exists("handler3.xihu.mr")) {
+            accounts.addStaff("handler3.xihu.mr", "demo1234", "审批", "330106", "330106:market-regulation", java.util.EnumSet.of(Role.HANDLER));
+        }
+        assertThat(new PlatformClient(port).as("handler.xihu.mr", "demo1234").post("/api/v1/casework/applications/" + number + "/review", "")
+                .status()).isEqualTo(200);
         int promised = new PlatformClient(port).get("/api/v1/catalog/items/MR-001").json().path("standard").path("promisedDays").asInt();
         assertThat(promised).isEqualTo(5);
 
@@ -71,6 +81,7 @@ class SupervisionTest {
         alerts.send();
         alerts.send();
         assertThat(inbox(new PlatformClient(port).as("handler.xihu.mr", "demo1234"), number)).containsExactly("time-limit-warning");
+        assertThat(inbox(new PlatformClient(port).as("handler3.xihu.mr", "demo1234"), number)).isEmpty();
         assertThat(inbox(supervisor, number)).isEmpty();
 
         clock.set(Instant.parse("2026-12-01T01:00:00Z")); // Tuesday after the due Monday

@@ -1,7 +1,11 @@
 package org.onewindow.casework.notify;
 
 import org.onewindow.shared.GovernmentTime;
+import java.util.List;
+import java.util.Objects;
 import org.onewindow.casework.Supervision;
+import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.casework.process.OfficeTask;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffDirectory;
@@ -9,8 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Never late unseen: every working morning, the handlers of the responsible department hear of
- * each application that has used three quarters of its time, and the handlers and supervisors
+ * Never late unseen: every working morning, the handler holding the case (or, while nobody holds
+ * it, the handlers of the responsible department) hear of each application that has used three
+ * quarters of its time, and the handlers and supervisors
  * of the region of each one that is overdue. Each alert is sent once per application and due date.
  */
 @Component
@@ -21,8 +26,11 @@ public class TimeLimitAlerts {
     private final StaffDirectory staff;
     private final CatalogService catalog;
     private final NotificationLog log;
+    private final ApplicationProcesses processes;
 
-    TimeLimitAlerts(Supervision supervision, StaffDirectory staff, CatalogService catalog, NotificationLog log) {
+    TimeLimitAlerts(Supervision supervision, StaffDirectory staff, CatalogService catalog, NotificationLog log,
+                    ApplicationProcesses processes) {
+        this.processes = processes;
         this.supervision = supervision;
         this.staff = staff;
         this.catalog = catalog;
@@ -35,7 +43,10 @@ public class TimeLimitAlerts {
             String department = catalog.publishedItem(watch.itemCode()).map(i -> i.standard().department()).orElse(null);
             String kind = watch.overdue() ? "overdue" : "time-limit-warning";
             var due = watch.dueOn().atStartOfDay(GovernmentTime.ZONE).toInstant();
-            staff.responsibleFor(watch.regionCode(), Role.HANDLER, department)
+            // the handler holding the case hears of it; while nobody holds it, every handler who could take it
+            List<String> holders = processes.openTasks(watch.number()).stream().map(OfficeTask::assignee).filter(Objects::nonNull)
+                    .distinct().toList();
+            (holders.isEmpty() ? staff.responsibleFor(watch.regionCode(), Role.HANDLER, department) : holders)
                     .forEach(handler -> log.write(handler, "INBOX", watch.number(), kind, watch.state(), due));
             if (watch.overdue()) {
                 staff.responsibleFor(watch.regionCode(), Role.SUPERVISOR, null)
