@@ -20,6 +20,8 @@ class WorklistTest {
     @Autowired
     CaseworkService casework;
     @Autowired
+    OfficeWork office;
+    @Autowired
     StaffDirectory staffDirectory;
 
     @Test
@@ -41,7 +43,7 @@ class WorklistTest {
                     assertThat(w.itemName().zh()).isEqualTo("个体工商户设立登记");
                 });
 
-        casework.accept(shop, clerk);
+        office.accept(shop, clerk);
 
         assertThat(numbers(worklist.openFor(clerk))).doesNotContain(shop);
         assertThat(worklist.openFor(handler)).filteredOn(w -> w.applicationNumber().equals(shop))

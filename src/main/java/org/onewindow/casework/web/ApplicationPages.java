@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.ServiceRatings;
 import org.onewindow.casework.MyApplications;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.Channel;
@@ -48,9 +49,11 @@ class ApplicationPages {
     private final OrganizationTree tree;
     private final StaffDirectory staff;
     private final MessageSource messages;
+    private final ServiceRatings ratings;
 
     ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
-                     MessageSource messages) {
+                     MessageSource messages, ServiceRatings ratings) {
+        this.ratings = ratings;
         this.casework = casework;
         this.mine = mine;
         this.catalog = catalog;
@@ -178,7 +181,7 @@ class ApplicationPages {
         casework.follow(number, who.getName(), staffOf(who));
         int stars = score != null && score.matches("[1-5]") ? Integer.parseInt(score) : 0;
         try {
-            casework.rate(number, who.getName(), stars, FormQuestions.lines(reasons));
+            ratings.rate(number, who.getName(), stars, FormQuestions.lines(reasons));
         } catch (RuleViolationException broken) {
             response.setStatus(422);
             return statusPage(number, who.getName(), null, Map.of("score-1", messages.getMessage("status.rating.score.required", null, locale)),
@@ -227,7 +230,7 @@ class ApplicationPages {
         // staff who filed at a window answer corrections for the person; withdrawing and rating are the person's own
         model.addAttribute("canWithdraw", own && member.isEmpty() && state.next().contains(ApplicationState.WITHDRAWN));
         if (state == ApplicationState.CLOSED) {
-            var rating = casework.rating(number, viewer, member);
+            var rating = ratings.rating(number, viewer, member);
             model.addAttribute("rating", rating.orElse(null));
             model.addAttribute("canRate", own && member.isEmpty() && rating.isEmpty());
         }

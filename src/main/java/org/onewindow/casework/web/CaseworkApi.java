@@ -14,6 +14,8 @@ import java.util.Map;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.BundleApplicationView;
 import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.OfficeWork;
+import org.onewindow.casework.ServiceRatings;
 import org.onewindow.casework.RatingView;
 import org.onewindow.casework.Supervision;
 import org.onewindow.casework.model.MaterialFile;
@@ -47,8 +49,12 @@ class CaseworkApi {
     private final StaffDirectory staff;
     private final NotificationLog notifications;
     private final Supervision supervision;
+    private final OfficeWork office;
+    private final ServiceRatings ratings;
 
-    CaseworkApi(CaseworkService casework, StaffDirectory staff, NotificationLog notifications, Supervision supervision) {
+    CaseworkApi(CaseworkService casework, StaffDirectory staff, NotificationLog notifications, Supervision supervision, OfficeWork office, ServiceRatings ratings) {
+        this.office = office;
+        this.ratings = ratings;
         this.casework = casework;
         this.staff = staff;
         this.notifications = notifications;
@@ -130,31 +136,31 @@ class CaseworkApi {
     @PostMapping("/{number}/acceptance")
     @Operation(summary = "Accept the application (clerk or handler of the region)")
     ApplicationView accept(@PathVariable String number, Authentication who) {
-        return casework.accept(number, staffMember(who));
+        return office.accept(number, staffMember(who));
     }
 
     @PostMapping("/{number}/correction-request")
     @Operation(summary = "Return for correction with ONE complete list of everything missing or wrong")
     ApplicationView returnForCorrection(@PathVariable String number, @Valid @RequestBody Reasons missing, Authentication who) {
-        return casework.returnForCorrection(number, staffMember(who), missing.reasons());
+        return office.returnForCorrection(number, staffMember(who), missing.reasons());
     }
 
     @PostMapping("/{number}/refusal")
     @Operation(summary = "Refuse to accept, with reasons")
     ApplicationView refuse(@PathVariable String number, @Valid @RequestBody Reasons reasons, Authentication who) {
-        return casework.refuseToAccept(number, staffMember(who), reasons.reasons());
+        return office.refuseToAccept(number, staffMember(who), reasons.reasons());
     }
 
     @PostMapping("/{number}/review")
     @Operation(summary = "Start the review (handler)")
     ApplicationView startReview(@PathVariable String number, Authentication who) {
-        return casework.startReview(number, staffMember(who));
+        return office.startReview(number, staffMember(who));
     }
 
     @PostMapping("/{number}/decision")
     @Operation(summary = "Decide: approve, or deny with reasons (handler)")
     ApplicationView decide(@PathVariable String number, @Valid @RequestBody Decision decision, Authentication who) {
-        return casework.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
+        return office.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
     }
 
     @PostMapping("/{number}/materials/reuse")
@@ -173,43 +179,43 @@ class CaseworkApi {
     @Operation(summary = "Give an opinion before the decision: the first review of a two-step process, or another department's "
             + "countersignature (handler holding or able to take that task)")
     ApplicationView giveOpinion(@PathVariable String number, @Valid @RequestBody Opinion opinion, Authentication who) {
-        return casework.giveOpinion(number, staffMember(who), opinion.agree(), opinion.reasons());
+        return office.giveOpinion(number, staffMember(who), opinion.agree(), opinion.reasons());
     }
 
     @PostMapping("/{number}/delivery")
     @Operation(summary = "Record that the result reached the applicant (handler)")
     ApplicationView deliver(@PathVariable String number, Authentication who) {
-        return casework.deliver(number, staffMember(who));
+        return office.deliver(number, staffMember(who));
     }
 
     @PostMapping("/{number}/closure")
     @Operation(summary = "Close a delivered application (handler)")
     ApplicationView close(@PathVariable String number, Authentication who) {
-        return casework.close(number, staffMember(who));
+        return office.close(number, staffMember(who));
     }
 
     @PostMapping("/{number}/rating")
     @Operation(summary = "Rate a closed application once, 1 (very bad) to 5 (very good), with optional reasons")
     ResponseEntity<RatingView> rate(@PathVariable String number, @Valid @RequestBody Rating rating, Authentication who) {
-        return ResponseEntity.status(201).body(casework.rate(number, who.getName(), rating.score(), rating.reasons()));
+        return ResponseEntity.status(201).body(ratings.rate(number, who.getName(), rating.score(), rating.reasons()));
     }
 
     @GetMapping("/{number}/rating")
     @Operation(summary = "The rating of an application and the answer to it")
     ResponseEntity<RatingView> rating(@PathVariable String number, Authentication who) {
-        return ResponseEntity.of(casework.rating(number, who.getName(), staff.staff(who.getName())));
+        return ResponseEntity.of(ratings.rating(number, who.getName(), staff.staff(who.getName())));
     }
 
     @PostMapping("/{number}/rating/answer")
     @Operation(summary = "Answer a bad rating (supervisor of the region, within five working days)")
     RatingView answerRating(@PathVariable String number, @Valid @RequestBody Answer answer, Authentication who) {
-        return casework.answerRating(number, staffMember(who), answer.answer());
+        return ratings.answerRating(number, staffMember(who), answer.answer());
     }
 
     @GetMapping("/follow-ups")
     @Operation(summary = "Bad ratings in your part of the organization tree still waiting for an answer (supervisors)")
     List<RatingView> followUps(Authentication who) {
-        return casework.openFollowUps(staffMember(who));
+        return ratings.openFollowUps(staffMember(who));
     }
 
     @GetMapping("/time-limits")

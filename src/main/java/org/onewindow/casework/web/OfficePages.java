@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.OfficeWork;
 import org.onewindow.casework.Worklist;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.OfficeTask;
@@ -58,9 +59,11 @@ class OfficePages {
     private final StaffDirectory staffDirectory;
     private final MessageSource messages;
     private final ApplicationProcesses processes;
+    private final OfficeWork office;
 
     OfficePages(CaseworkService casework, Worklist worklist, CatalogService catalog, OrganizationTree tree, StaffDirectory staffDirectory,
-                MessageSource messages, ApplicationProcesses processes) {
+                MessageSource messages, ApplicationProcesses processes, OfficeWork office) {
+        this.office = office;
         this.casework = casework;
         this.worklist = worklist;
         this.catalog = catalog;
@@ -106,16 +109,16 @@ class OfficePages {
         List<String> given = FormQuestions.lines(lines);
         try {
             switch (action) {
-                case "accept" -> casework.accept(number, me);
-                case "return" -> casework.returnForCorrection(number, me, given);
-                case "refuse" -> casework.refuseToAccept(number, me, given);
-                case "review" -> casework.startReview(number, me);
-                case "approve" -> casework.decide(number, me, true, given);
-                case "deny" -> casework.decide(number, me, false, given);
-                case "agree" -> casework.giveOpinion(number, me, true, given);
-                case "disagree" -> casework.giveOpinion(number, me, false, given);
-                case "deliver" -> casework.deliver(number, me);
-                case "close" -> casework.close(number, me);
+                case "accept" -> office.accept(number, me);
+                case "return" -> office.returnForCorrection(number, me, given);
+                case "refuse" -> office.refuseToAccept(number, me, given);
+                case "review" -> office.startReview(number, me);
+                case "approve" -> office.decide(number, me, true, given);
+                case "deny" -> office.decide(number, me, false, given);
+                case "agree" -> office.giveOpinion(number, me, true, given);
+                case "disagree" -> office.giveOpinion(number, me, false, given);
+                case "deliver" -> office.deliver(number, me);
+                case "close" -> office.close(number, me);
                 default -> throw new NotFoundException("action", action);
             }
         } catch (RuleViolationException broken) {

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.OfficeWork;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.OfficeTask;
 import org.onewindow.identity.StaffDirectory;
@@ -29,12 +29,12 @@ class TaskApi {
     private static final int PAGE = 200;
 
     private final ApplicationProcesses processes;
-    private final CaseworkService casework;
     private final StaffDirectory staff;
+    private final OfficeWork office;
 
-    TaskApi(ApplicationProcesses processes, CaseworkService casework, StaffDirectory staff) {
+    TaskApi(ApplicationProcesses processes, StaffDirectory staff, OfficeWork office) {
+        this.office = office;
         this.processes = processes;
-        this.casework = casework;
         this.staff = staff;
     }
 
@@ -53,7 +53,7 @@ class TaskApi {
     @PostMapping("/{taskId}/handover")
     @Operation(summary = "Hand a task I hold (or could take) to a colleague who could take it")
     OfficeTask handOver(@PathVariable @Size(max = 64) String taskId, @Valid @RequestBody HandOver request, Authentication who) {
-        return casework.handOver(taskId, staffMember(who), request.to());
+        return office.handOver(taskId, staffMember(who), request.to());
     }
 
     private StaffMember staffMember(Authentication who) {

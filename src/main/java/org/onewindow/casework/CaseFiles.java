@@ -1,0 +1,73 @@
+package org.onewindow.casework;
+
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.persistence.ApplicationRepository;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.identity.ProxyAuthorizations;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the applicants' side, the office and the ratings share about one case: finding it,
+ * saving a step with its event, showing it, and who may still act for the applicant.
+ */
+@Component
+class CaseFiles {
+
+    private final ApplicationRepository applications;
+    private final CatalogService catalog;
+    private final WorkingCalendar workingCalendar;
+    private final ProxyAuthorizations proxies;
+    private final ApplicationEventPublisher events;
+
+    CaseFiles(ApplicationRepository applications, CatalogService catalog, WorkingCalendar workingCalendar, ProxyAuthorizations proxies,
+              ApplicationEventPublisher events) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.workingCalendar = workingCalendar;
+        this.proxies = proxies;
+        this.events = events;
+    }
+
+    Application reload(String number) {
+        return applications.findByNumber(number).orElseThrow(() -> new NotFoundException("application", number));
+    }
+
+    /** Stores the steps taken on a loaded application and announces them; answers the case as it now stands. */
+    ApplicationView save(Application a) {
+        applications.update(a);
+        announce(a);
+        return view(reload(a.number()));
+    }
+
+    /** Each recorded step becomes an event in the same transaction, so that nobody is told of a step that did not happen. */
+    void announce(Application a) {
+        a.newSteps().forEach(step -> events.publishEvent(new ApplicationStepTaken(a.number(), a.itemCode(), a.applicant(),
+                a.submittedBy(), a.channel(), step.step(), step.stateAfter(), step.at())));
+    }
+
+    /** A proxy acts only while the principal's authorization for this item holds; a revocation ends it at once. */
+    void requireStillEntitled(Application a, String actor) {
+        if (a.channel() == SubmissionChannel.PROXY && actor.equals(a.submittedBy()) && !actor.equals(a.applicant())) {
+            proxies.requireMayActFor(actor, a.applicant(), a.itemCode());
+        }
+    }
+
+    static boolean isApplicantSide(Application a, String actor) {
+        return actor.equals(a.applicant()) || actor.equals(a.submittedBy());
+    }
+
+    boolean inResponsibleDepartment(StaffMember staff, Application a) {
+        String department = catalog.publishedItem(a.itemCode()).map(item -> item.standard().department()).orElse(null);
+        return department != null && staff.departmentId() != null && staff.departmentId().endsWith(":" + department);
+    }
+
+    ApplicationView view(Application a) {
+        var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
+        return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
+                a.state(), a.acceptedOn(), a.dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), applications.materials(a),
+                applications.timeline(a), applications.automaticDecision(a).orElse(null));
+    }
+}
