@@ -112,6 +112,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/applications/*/withdrawal", "/applications/*/rating")
                                 .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers("/office", "/office/**").hasAnyRole("CLERK", "HANDLER")
+                        .requestMatchers("/supervision", "/supervision/**").hasRole("SUPERVISOR")
                         .requestMatchers("/admin/outbox").hasRole("ADMINISTRATOR")
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")

@@ -131,6 +131,7 @@ class PortalPreferences implements WebMvcConfigurer {
             page.addObject("signedIn", request.getUserPrincipal() != null);
             page.addObject("administrator", request.isUserInRole("ADMINISTRATOR"));
             page.addObject("officeStaff", request.isUserInRole("CLERK") || request.isUserInRole("HANDLER"));
+            page.addObject("supervisor", request.isUserInRole("SUPERVISOR"));
             page.addObject("english", english);
             page.addObject("elderlyToggleUrl", withParameter(request, "elderly", elderly ? "off" : "on"));
             page.addObject("languageToggleUrl", withParameter(request, "lang", english ? "zh-CN" : "en"));

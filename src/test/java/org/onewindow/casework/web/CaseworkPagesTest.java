@@ -191,6 +191,38 @@ class CaseworkPagesTest {
         return m.group(1);
     }
 
+    @Test
+    void theSupervisorSeesTheAreaAndAnswersABadRatingOnTheirPage() throws Exception {
+        // a closed application rated 1, through the API
+        var citizen = new org.onewindow.PlatformClient(port).as("zhangsan", "demo1234");
+        var clerk = new org.onewindow.PlatformClient(port).as("clerk.xihu", "demo1234");
+        var handler = new org.onewindow.PlatformClient(port).as("handler.xihu.mr", "demo1234");
+        String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": "
+                + "{\"premisesAddress\": \"西湖区文三路9号\", \"mainActivity\": \"RESTAURANT\"}}").json().path("number").asString();
+        String application = "/api/v1/casework/applications/" + number;
+        clerk.post(application + "/acceptance", "");
+        handler.post(application + "/review", "");
+        handler.post(application + "/decision", "{\"outcome\": \"APPROVE\", \"reasons\": [\"符合条件\"]}");
+        handler.post(application + "/delivery", "");
+        handler.post(application + "/closure", "");
+        assertThat(citizen.post(application + "/rating", "{\"score\": 1, \"reasons\": [\"来回跑了三次\"]}").status()).isEqualTo(201);
+
+        assertThat(signedIn("clerk.xihu").get("/supervision").statusCode()).isEqualTo(403);
+        FormBrowser supervisor = signedIn("supervisor.hangzhou");
+        HttpResponse<String> page = supervisor.get("/supervision");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("超期和临近时限的申请", "按时办结率", "自动审批比例", "follow-up-" + number, "来回跑了三次");
+
+        HttpResponse<String> empty = supervisor.post("/supervision/follow-ups/" + number, page.body(), Map.of("answer", ""));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("answer-" + number + "-error");
+        HttpResponse<String> answered = supervisor.post("/supervision/follow-ups/" + number, page.body(),
+                Map.of("answer", "已约谈窗口负责人，一次告知所需材料。"));
+        assertThat(answered.statusCode()).isEqualTo(303);
+        assertThat(supervisor.get("/supervision").body()).doesNotContain("follow-up-" + number);
+        assertThat(citizen.get(application + "/rating").body()).contains("已约谈窗口负责人");
+    }
+
     private FormBrowser signedIn(String username) throws Exception {
         return new FormBrowser(port).signIn(username, "demo1234");
     }
