@@ -218,6 +218,36 @@ class ProcessesAndDecisionsTest {
     }
 
     @Test
+    void aSubmissionThatFailsHalfwayLeavesNothingBehind() {
+        // a process whose service task fails when it runs: the crash happens after the process started, inside the submission
+        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        String failing = versioned("x").replace("ow-test-versioned", "ow-test-failing")
+                .replace("<userTask id=\"acceptance\"", "<serviceTask id=\"boom\" flowable:delegateExpression=\"${noSuchBean}\"/>"
+                        + "<sequenceFlow id=\"f0\" sourceRef=\"boom\" targetRef=\"acceptance\"/><userTask id=\"acceptance\"")
+                .replace("sourceRef=\"start\" targetRef=\"acceptance\"", "sourceRef=\"start\" targetRef=\"boom\"");
+        assertThat(deploy(admin, failing).status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/casework/procedures/HE-005", "{\"processKey\": \"ow-test-failing\"}").status()).isEqualTo(200);
+        PlatformClient citizen = newCitizen();
+        String key = UUID.randomUUID().toString();
+        var failed = citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"itemCode\": \"HE-005\", \"regionCode\": \"330106\", \"form\": {}}")));
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.contentType()).contains("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from application where idempotency_key = :k").param("k", key).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from act_hi_procinst p join act_re_procdef d on d.id_ = p.proc_def_id_ where d.key_ = 'ow-test-failing'")
+                .query(Integer.class).single()).isZero();
+
+        // once the procedure is repaired, the same retry goes through and makes exactly one application
+        admin.put("/api/v1/casework/procedures/HE-005", "{\"processKey\": \"ow-standard\"}");
+        var retried = citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"itemCode\": \"HE-005\", \"regionCode\": \"330106\", \"form\": {}}")));
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(jdbc.sql("select count(*) from application where idempotency_key = :k").param("k", key).query(Integer.class).single()).isOne();
+    }
+
+    @Test
     void withdrawingEndsTheProcess() {
         PlatformClient citizen = newCitizen();
         String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": " + FOOD + "}").json().path("number").asString();
