@@ -209,6 +209,10 @@ class ProcessesAndDecisionsTest {
         assertThat(jdbc.sql("select count(*) from act_re_deployment").query(Integer.class).single()).isEqualTo(before);
 
         assertThat(deploy(clerk, versioned("x")).status()).isEqualTo(403);
+        // a county's administrator may not change how an item is handled everywhere
+        PlatformClient county = new PlatformClient(port).as("admin.xihu", "demo1234");
+        assertThat(deploy(county, versioned("x")).status()).isEqualTo(403);
+        assertThat(county.put("/api/v1/casework/procedures/HE-004", "{\"processKey\": \"ow-standard\"}").status()).isEqualTo(403);
         assertThat(admin.put("/api/v1/casework/procedures/HE-004", "{\"processKey\": \"no-such-process\"}").firstError())
                 .isEqualTo("processKey procedure.process-unknown");
         assertThat(admin.put("/api/v1/casework/procedures/HE-004", "{\"processKey\": \"ow-standard\", \"decisionTable\": \"nope\"}").firstError())

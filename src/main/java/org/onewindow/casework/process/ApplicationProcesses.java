@@ -26,6 +26,8 @@ import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.task.api.Task;
 import org.flowable.validation.ValidationError;
 import org.onewindow.casework.model.Application;
+import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.NotFoundException;
@@ -80,7 +82,9 @@ public class ApplicationProcesses {
      * and validated first, so that a broken model is refused with its line and problem and
      * nothing is deployed. Applications already running keep the version they started on.
      */
-    public ProcessModel deploy(byte[] xml, String actor) {
+    public ProcessModel deploy(byte[] xml, StaffMember administrator) {
+        requireProvinceAdministrator(administrator);
+        String actor = administrator.username();
         BpmnModel model;
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(xml), true, true, "UTF-8");
@@ -240,6 +244,12 @@ public class ApplicationProcesses {
     public OfficeTask task(String taskId) {
         Task task = requireTask(taskId);
         return task(task, numberOf(task));
+    }
+
+    static void requireProvinceAdministrator(StaffMember staff) {
+        if (!staff.has(Role.ADMINISTRATOR) || staff.region().level() != AdministrativeLevel.PROVINCE) {
+            throw new AccessDeniedException("processes and procedures are chosen by the province's administrators");
+        }
     }
 
     /** The groups a staff member belongs to: each of their roles at their node, alone and with their department. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.onewindow.casework.decision.DecisionTables;
 import org.onewindow.catalog.CatalogService;
+import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
@@ -54,8 +55,14 @@ public class ItemProcedures {
         return byItem.values().stream().sorted(java.util.Comparator.comparing(Procedure::itemCode)).toList();
     }
 
+    /** Procedures hold for the item everywhere, so only the province's administrators choose them. */
     @Transactional
-    public Procedure configure(String itemCode, String processKey, String decisionTable, String actor) {
+    public Procedure configure(String itemCode, String processKey, String decisionTable, StaffMember administrator) {
+        ApplicationProcesses.requireProvinceAdministrator(administrator);
+        return configure(itemCode, processKey, decisionTable, administrator.username());
+    }
+
+    Procedure configure(String itemCode, String processKey, String decisionTable, String actor) {
         if (catalog.publishedItem(itemCode).isEmpty()) {
             throw new RuleViolationException(Violation.of("itemCode", "application.item-unknown", itemCode));
         }

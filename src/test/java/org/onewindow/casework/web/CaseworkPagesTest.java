@@ -223,6 +223,26 @@ class CaseworkPagesTest {
         assertThat(citizen.get(application + "/rating").body()).contains("已约谈窗口负责人");
     }
 
+    @Test
+    void administratorsSeeTheProcessesAndChooseAnItemsProcedureOnAPage() throws Exception {
+        assertThat(signedIn("clerk.xihu").get("/admin/processes").statusCode()).isEqualTo(403);
+        FormBrowser admin = signedIn("admin");
+        HttpResponse<String> page = admin.get("/admin/processes");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("model-ow-standard", "ow-two-step-review", "ow-countersign-construction", "mr-002-instant");
+
+        HttpResponse<String> unknown = admin.post("/admin/procedures", page.body(),
+                Map.of("itemCode", "XX-404", "processKey", "ow-standard", "decisionTable", ""));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("error-summary", "XX-404");
+        HttpResponse<String> saved = admin.post("/admin/procedures", page.body(),
+                Map.of("itemCode", "HE-002", "processKey", "ow-two-step-review", "decisionTable", ""));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/processes").body()).contains("HE-002");
+        HttpResponse<String> noFile = admin.post("/admin/processes", page.body(), Map.of());
+        assertThat(noFile.statusCode()).isIn(400, 422);
+    }
+
     private FormBrowser signedIn(String username) throws Exception {
         return new FormBrowser(port).signIn(username, "demo1234");
     }
