@@ -81,6 +81,29 @@ class OfficePages {
         return "casework/office";
     }
 
+    @PostMapping("/office/tasks/{taskId}/handover")
+    String handOver(@PathVariable String taskId, @RequestParam(required = false) String to, Authentication who, HttpServletRequest request,
+                    RedirectAttributes flash, Locale locale) {
+        StaffMember me = staff(who);
+        try {
+            OfficeTask task = office.handOver(taskId, me, to);
+            flash.addFlashAttribute("notice", messages.getMessage("office.done.handover", new Object[] {task.applicationNumber(), to}, locale));
+        } catch (RuleViolationException | ConflictException refused) {
+            flash.addFlashAttribute("notice", messages.getMessage("office.failed.handover", null, locale));
+        }
+        return PlainWords.seeOther(request, "/office");
+    }
+
+    /** Colleagues who could take the task: the same role at the same node, in the same department when it is one. */
+    private List<String> colleagues(StaffMember me, OfficeTask task) {
+        Role role = task.kind() == TaskKind.ACCEPTANCE && me.has(Role.CLERK) ? Role.CLERK : Role.HANDLER;
+        String department = me.departmentId() == null ? null : me.departmentId().substring(me.departmentId().indexOf(':') + 1);
+        return staffDirectory.responsibleFor(me.region().code(), role, role == Role.CLERK ? null : department).stream()
+                .filter(name -> !name.equals(me.username()))
+                .filter(name -> staffDirectory.staff(name).map(s -> s.region().code().equals(me.region().code())).orElse(false))
+                .toList();
+    }
+
     /** Takes a task from the worklist; a colleague who took it first wins, and the page says who. */
     @PostMapping("/office/tasks/{taskId}/claim")
     String claim(@PathVariable String taskId, Authentication who, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
@@ -169,6 +192,11 @@ class OfficePages {
         model.addAttribute("actions", actions(application, me, responsible));
         model.addAttribute("problem", problem);
         model.addAttribute("region", tree.region(application.regionCode()).map(r -> r.name(locale)).orElse(application.regionCode()));
+        // a task this member of staff holds can be handed to a colleague in the same role and department
+        processes.openTasks(number).stream().filter(t -> me.username().equals(t.assignee())).findFirst().ifPresent(held -> {
+            model.addAttribute("heldTask", held);
+            model.addAttribute("colleagues", colleagues(me, held));
+        });
         return "casework/office-application";
     }
 

@@ -28,6 +28,8 @@ class CaseworkPagesTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.onewindow.identity.internal.AccountStore accounts;
 
     @Test
     void eachWrongAnswerIsExplainedNextToItsFieldAndTheAnswersAreKept() throws Exception {
@@ -241,6 +243,46 @@ class CaseworkPagesTest {
         assertThat(admin.get("/admin/processes").body()).contains("HE-002");
         HttpResponse<String> noFile = admin.post("/admin/processes", page.body(), Map.of());
         assertThat(noFile.statusCode()).isIn(400, 422);
+    }
+
+    @Test
+    void aHandlerHandsATaskTheyHoldToAColleague() throws Exception {
+        if (!accounts.exists("handler4.xihu.mr")) {
+            accounts.addStaff("handler4.xihu.mr", "demo1234", "审批", "330106", "330106:market-regulation",
+                    java.util.EnumSet.of(org.onewindow.identity.Role.HANDLER));
+        }
+        var citizen = new org.onewindow.PlatformClient(port).as("zhangsan", "demo1234");
+        String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": "
+                + "{\"premisesAddress\": \"西湖区文三路10号\", \"mainActivity\": \"RESTAURANT\"}}").json().path("number").asString();
+        FormBrowser handler = signedIn("handler.xihu.mr");
+        HttpResponse<String> office = handler.get("/office");
+        assertThat(handler.post("/office/tasks/" + taskOf(office.body(), number) + "/claim", office.body(), Map.of()).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> page = handler.get("/office/applications/" + number);
+        assertThat(page.body()).contains("handover-to", "handler4.xihu.mr");
+        HttpResponse<String> handed = handler.post(formAction(page.body(), "/handover"), page.body(), Map.of("to", "handler4.xihu.mr"));
+        assertThat(handed.statusCode()).isEqualTo(303);
+        assertThat(new org.onewindow.PlatformClient(port).as("handler4.xihu.mr", "demo1234").get("/api/v1/casework/tasks").body())
+                .contains(number, "\"assignee\":\"handler4.xihu.mr\"");
+        assertThat(citizen.get("/api/v1/casework/applications/" + number).body()).contains("handed-over");
+    }
+
+    private static String taskOf(String officePage, String number) {
+        int button = officePage.indexOf("id=\"take-" + number + "\"");
+        assertThat(button).as("a take button for " + number).isPositive();
+        Matcher action = Pattern.compile("action=\"/office/tasks/([^/\"]+)/claim\"").matcher(officePage.substring(0, button));
+        String taskId = null;
+        while (action.find()) {
+            taskId = action.group(1);
+        }
+        assertThat(taskId).isNotNull();
+        return taskId;
+    }
+
+    private static String formAction(String page, String ending) {
+        Matcher m = Pattern.compile("action=\"([^\"]+" + Pattern.quote(ending) + ")\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     private FormBrowser signedIn(String username) throws Exception {
