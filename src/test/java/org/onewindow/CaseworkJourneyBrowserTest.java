@@ -187,6 +187,22 @@ class CaseworkJourneyBrowserTest {
         waitFor(By.cssSelector("html[lang='en']"));
         assertThat(browser.findElement(By.id("fired-rules")).getText()).contains("approved at once");
         screenshot("21-instant-approval-en");
+        browser.findElement(By.id("toggle-language")).click();
+        waitFor(By.cssSelector("html[lang='zh-CN']"));
+        signOut();
+
+        // the supervisor sees it among the automatic decisions of the area; the administrator sees the procedure behind it
+        signIn("supervisor.hangzhou");
+        go("/supervision");
+        waitFor(By.id("indicators"));
+        assertThat(browser.findElement(By.id("automatic")).getText()).isNotEqualTo("—");
+        screenshot("22-supervision");
+        signOut();
+        signIn("admin");
+        go("/admin/processes");
+        waitFor(By.id("procedures"));
+        assertThat(browser.findElement(By.id("procedures")).getText()).contains("MR-002", "mr-002-instant");
+        screenshot("23-processes");
     }
 
     private void step(String button, String stateAfter) {
