@@ -96,6 +96,8 @@ class CaseworkJourneyBrowserTest {
         assertThat(browser.findElement(By.id("work-" + number)).getText()).contains("handler.xihu.mr");
         browser.findElement(By.cssSelector("#work-" + number + " a")).click();
         waitFor(By.id("actions"));
+        // the rules did not settle it, and the handler sees why
+        assertThat(browser.findElement(By.id("fired-rules")).getText()).contains("未填写从业人数");
         browser.findElement(By.id("action-return")).sendKeys("请补充经营场所证明\n经营范围请写具体，例如“图书、文具零售”");
         browser.findElement(By.id("submit-return")).click();
         waitFor(By.id("notice"));
