@@ -12,6 +12,7 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.ServiceRatings;
+import org.onewindow.casework.notify.NotificationLog;
 import org.onewindow.casework.MyApplications;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.Channel;
@@ -42,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApplicationPages {
 
     static final String DEFAULT_REGION = "330106";
+    private static final int INBOX_SHOWN = 20;
 
     private final CaseworkService casework;
     private final MyApplications mine;
@@ -50,10 +52,12 @@ class ApplicationPages {
     private final StaffDirectory staff;
     private final MessageSource messages;
     private final ServiceRatings ratings;
+    private final NotificationLog inbox;
 
     ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
-                     MessageSource messages, ServiceRatings ratings) {
+                     MessageSource messages, ServiceRatings ratings, NotificationLog inbox) {
         this.ratings = ratings;
+        this.inbox = inbox;
         this.casework = casework;
         this.mine = mine;
         this.catalog = catalog;
@@ -121,6 +125,10 @@ class ApplicationPages {
 
     // ------------------------------------------------------------------ follow
 
+    /** A message of the inbox as the page shows it. */
+    record Message(String applicationNumber, String step, String at, boolean read) {
+    }
+
     @GetMapping("/applications")
     String myApplications(Authentication who, Model model) {
         var applications = mine.of(who.getName());
@@ -128,6 +136,8 @@ class ApplicationPages {
         applications.forEach(a -> submitted.put(a.number(), PlainWords.time(a.submittedAt())));
         model.addAttribute("applications", applications);
         model.addAttribute("submitted", submitted);
+        model.addAttribute("messages", inbox.inbox(who.getName()).stream().limit(INBOX_SHOWN)
+                .map(n -> new Message(n.applicationNumber(), n.step(), PlainWords.time(n.at()), n.read())).toList());
         return "casework/applications";
     }
 

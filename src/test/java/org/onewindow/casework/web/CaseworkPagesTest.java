@@ -267,6 +267,17 @@ class CaseworkPagesTest {
         assertThat(citizen.get("/api/v1/casework/applications/" + number).body()).contains("handed-over");
     }
 
+    @Test
+    void myApplicationsPageShowsTheInbox() throws Exception {
+        var citizen = new org.onewindow.PlatformClient(port).as("lisi", "demo1234");
+        String number = citizen.apply("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": "
+                + "{\"shopName\": \"李四杂货\", \"businessScope\": \"日用百货\", \"organizationForm\": \"FAMILY\"}}").json()
+                .path("number").asString();
+        FormBrowser browser = signedIn("lisi");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(browser.get("/applications").body()).contains("id=\"inbox\"", "/applications/" + number + "\"", "提交了申请"));
+    }
+
     private static String taskOf(String officePage, String number) {
         int button = officePage.indexOf("id=\"take-" + number + "\"");
         assertThat(button).as("a take button for " + number).isPositive();
