@@ -115,6 +115,9 @@ public class AccountStore implements UserDetailsService {
     }
 
     public Optional<AccountRecord> find(String username) {
+        // the roles are read after the account row, not from inside its row mapper: outside a
+        // transaction that would hold two pooled connections at once, and enough concurrent
+        // look-ups then wait for each other until the pool times out
         return jdbc.sql("""
                 select id, username, kind, display_name, id_number_cipher, phone_cipher, credit_code, region_code, department_id
                 from account where username = :username""")
@@ -122,9 +125,9 @@ public class AccountStore implements UserDetailsService {
                 .query((rs, n) -> new AccountRecord(rs.getObject("id", UUID.class), rs.getString("username"),
                         rs.getString("kind"), rs.getString("display_name"),
                         decrypt(rs.getString("id_number_cipher")), decrypt(rs.getString("phone_cipher")),
-                        rs.getString("credit_code"), rs.getString("region_code"), rs.getString("department_id"),
-                        roles(rs.getObject("id", UUID.class))))
-                .optional();
+                        rs.getString("credit_code"), rs.getString("region_code"), rs.getString("department_id"), Set.of()))
+                .optional()
+                .map(account -> account.withRoles(roles(account.id())));
     }
 
     public boolean exists(String username) {
@@ -166,6 +169,10 @@ public class AccountStore implements UserDetailsService {
     /** An account as read from the store, identifiers decrypted: never log or render it unmasked. */
     public record AccountRecord(UUID id, String username, String kind, String displayName, String idNumber, String phone,
                                 String creditCode, String regionCode, String departmentId, Set<Role> roles) {
+        AccountRecord withRoles(Set<Role> granted) {
+            return new AccountRecord(id, username, kind, displayName, idNumber, phone, creditCode, regionCode, departmentId, granted);
+        }
+
         @Override
         public String toString() {
             return "AccountRecord[" + username + ", " + kind + "]";
