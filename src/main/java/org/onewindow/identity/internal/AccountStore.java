@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +35,11 @@ public class AccountStore implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final PersonalDataCipher cipher;
 
+    /** The hash of a random secret that is never stored or shown: the password of records made at a window. */
+    private final Supplier<String> unknownSecretHash;
+
     AccountStore(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher) {
+        this.unknownSecretHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -72,10 +78,11 @@ public class AccountStore implements UserDetailsService {
         }
         String username = "p-" + index.substring(0, 16);
         // disabled, with a hash of a secret nobody knows: nobody can sign in until the person opens it
+        // (one secret per process, hashed once: a BCrypt hash per person cost ~70% of a window filing)
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher, enabled)
                 values (:id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone, false)""")
-                .param("id", UUID.randomUUID()).param("username", username).param("hash", passwords.encode(UUID.randomUUID().toString()))
+                .param("id", UUID.randomUUID()).param("username", username).param("hash", unknownSecretHash.get())
                 .param("name", name).param("idCipher", cipher.encrypt(idNumber.value())).param("idIndex", index)
                 .param("phone", phone == null ? null : cipher.encrypt(phone.value()))
                 .update();
