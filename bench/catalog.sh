@@ -16,15 +16,10 @@ BASE="http://127.0.0.1:$PORT"
 OUT="bench/results/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
 mkdir -p bench/results
 
-command -v hey >/dev/null || { apt-get update -qq && apt-get install -y -qq hey; }
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
-
 . bench/lib.sh
-find_java
-
-[ -f target/onewindow-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
-DATA=$(mktemp -d /tmp/onewindow-bench-XXXX)
-trap cleanup EXIT
+need hey hey
+need psql postgresql-client
+prepare
 
 # hey's summary: requests/s, p50 and p99 in ms
 measure() { # key name url extra-hey-args...

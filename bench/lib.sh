@@ -1,5 +1,19 @@
 # Shared by the bench/*.sh commands (sourced, not run). Expects PORT, PG_PORT, BASE and DATA set.
 
+# Installs a Debian package when its command is missing: need COMMAND PACKAGE...
+need() {
+  local command=$1; shift
+  command -v "$command" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$@"; }
+}
+
+# JDK, packaged jar and a fresh data directory that is removed on exit: sets JAVA and DATA.
+prepare() {
+  find_java
+  [ -f target/onewindow-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
+  DATA=$(mktemp -d /tmp/onewindow-bench-XXXX)
+  trap cleanup EXIT
+}
+
 # The newest installed JDK >= 21 (the machine's default java may be older): sets JAVA.
 find_java() {
   JAVA=""
