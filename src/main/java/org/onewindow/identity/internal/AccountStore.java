@@ -78,7 +78,7 @@ public class AccountStore implements UserDetailsService {
         }
         String username = "p-" + index.substring(0, 16);
         // disabled, with a hash of a secret nobody knows: nobody can sign in until the person opens it
-        // (one secret per process, hashed once: a BCrypt hash per person cost ~70% of a window filing)
+        // (one secret per process, hashed once: a BCrypt hash per person was 80% of the CPU of a window filing)
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher, enabled)
                 values (:id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone, false)""")
