@@ -16,57 +16,10 @@ BASE="http://127.0.0.1:$PORT"
 OUT="bench/results/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
 mkdir -p bench/results
 
-command -v hey >/dev/null || { apt-get update -qq && apt-get install -y -qq hey; }
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; }
-
-# The newest installed JDK >= 21 (the machine's default java may be older).
-JAVA=""
-best=0
-for candidate in /usr/lib/jvm/*/bin/java; do
-  v=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  if [ "${v%%.*}" -ge 21 ] 2>/dev/null && [ "${v%%.*}" -gt "$best" ]; then best=${v%%.*}; JAVA=$candidate; fi
-done
-[ -n "$JAVA" ] || { echo "no JDK >= 21 under /usr/lib/jvm" >&2; exit 1; }
-
-[ -f target/onewindow-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
-DATA=$(mktemp -d /tmp/onewindow-bench-XXXX)
-APP_PID=""
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-start() {
-  if curl -s -m 2 -o /dev/null "$BASE/" 2>/dev/null; then
-    echo "port $PORT is already in use: stop what runs there first" >&2; exit 1
-  fi
-  local t0; t0=$(date +%s.%N)
-  "$JAVA" -jar target/onewindow-0.1.0-SNAPSHOT.jar --server.port=$PORT --onewindow.data-dir="$DATA" \
-      --onewindow.database.embedded-port=$PG_PORT --logging.level.org.onewindow.request=WARN > "$DATA/app.log" 2>&1 &
-  APP_PID=$!
-  until curl -fs -m 2 "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
-    sleep 0.1
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$DATA/app.log"; exit 1; }
-    if [ "$(echo "$(date +%s.%N) - $t0 > 180" | bc)" = 1 ]; then echo "not ready after 180 s" >&2; tail -40 "$DATA/app.log" >&2; exit 1; fi
-  done
-  READY=$(echo "$(date +%s.%N) - $t0" | bc)
-  sleep 2
-  JVM_RSS_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
-  PG_RSS_MB=$(( $(pgrep -f "$DATA/postgres" | xargs -r ps -o rss= -p | awk '{s+=$1} END {print s+0}') / 1024 ))
-}
-
-stop() {
-  local t0; t0=$(date +%s.%N)
-  kill -TERM "$APP_PID"
-  wait "$APP_PID" 2>/dev/null || true
-  STOPPED=$(echo "$(date +%s.%N) - $t0" | bc)
-  APP_PID=""
-}
+. bench/lib.sh
+need hey hey
+need psql postgresql-client
+prepare
 
 # hey's summary: requests/s, p50 and p99 in ms
 measure() { # key name url extra-hey-args...

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +35,11 @@ public class AccountStore implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final PersonalDataCipher cipher;
 
+    /** The hash of a random secret that is never stored or shown: the password of records made at a window. */
+    private final Supplier<String> unknownSecretHash;
+
     AccountStore(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher) {
+        this.unknownSecretHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -72,10 +78,11 @@ public class AccountStore implements UserDetailsService {
         }
         String username = "p-" + index.substring(0, 16);
         // disabled, with a hash of a secret nobody knows: nobody can sign in until the person opens it
+        // (one secret per process, hashed once: a BCrypt hash per person was 80% of the CPU of a window filing)
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher, enabled)
                 values (:id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone, false)""")
-                .param("id", UUID.randomUUID()).param("username", username).param("hash", passwords.encode(UUID.randomUUID().toString()))
+                .param("id", UUID.randomUUID()).param("username", username).param("hash", unknownSecretHash.get())
                 .param("name", name).param("idCipher", cipher.encrypt(idNumber.value())).param("idIndex", index)
                 .param("phone", phone == null ? null : cipher.encrypt(phone.value()))
                 .update();
@@ -115,6 +122,9 @@ public class AccountStore implements UserDetailsService {
     }
 
     public Optional<AccountRecord> find(String username) {
+        // the roles are read after the account row, not from inside its row mapper: outside a
+        // transaction that would hold two pooled connections at once, and enough concurrent
+        // look-ups then wait for each other until the pool times out
         return jdbc.sql("""
                 select id, username, kind, display_name, id_number_cipher, phone_cipher, credit_code, region_code, department_id
                 from account where username = :username""")
@@ -122,9 +132,9 @@ public class AccountStore implements UserDetailsService {
                 .query((rs, n) -> new AccountRecord(rs.getObject("id", UUID.class), rs.getString("username"),
                         rs.getString("kind"), rs.getString("display_name"),
                         decrypt(rs.getString("id_number_cipher")), decrypt(rs.getString("phone_cipher")),
-                        rs.getString("credit_code"), rs.getString("region_code"), rs.getString("department_id"),
-                        roles(rs.getObject("id", UUID.class))))
-                .optional();
+                        rs.getString("credit_code"), rs.getString("region_code"), rs.getString("department_id"), Set.of()))
+                .optional()
+                .map(account -> account.withRoles(roles(account.id())));
     }
 
     public boolean exists(String username) {
@@ -166,6 +176,10 @@ public class AccountStore implements UserDetailsService {
     /** An account as read from the store, identifiers decrypted: never log or render it unmasked. */
     public record AccountRecord(UUID id, String username, String kind, String displayName, String idNumber, String phone,
                                 String creditCode, String regionCode, String departmentId, Set<Role> roles) {
+        AccountRecord withRoles(Set<Role> granted) {
+            return new AccountRecord(id, username, kind, displayName, idNumber, phone, creditCode, regionCode, departmentId, granted);
+        }
+
         @Override
         public String toString() {
             return "AccountRecord[" + username + ", " + kind + "]";
