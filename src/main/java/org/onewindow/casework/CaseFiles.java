@@ -1,5 +1,6 @@
 package org.onewindow.casework;
 
+import java.util.List;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.catalog.CatalogService;
@@ -42,10 +43,19 @@ class CaseFiles {
         return view(reload(a.number()));
     }
 
-    /** Each recorded step becomes an event in the same transaction, so that nobody is told of a step that did not happen. */
+    /**
+     * The steps saved together become one event in the same transaction (so that nobody is told
+     * of a step that did not happen), announcing the last of them: one message for one moment of
+     * change. An instant approval is submitted, accepted, reviewed and approved at once; the
+     * applicant hears "approved" once, not four times. The timeline keeps every step.
+     */
     void announce(Application a) {
-        a.newSteps().forEach(step -> events.publishEvent(new ApplicationStepTaken(a.number(), a.itemCode(), a.applicant(),
-                a.submittedBy(), a.channel(), step.step(), step.stateAfter(), step.at())));
+        List<TimelineEntry> steps = a.newSteps();
+        if (!steps.isEmpty()) {
+            TimelineEntry step = steps.getLast();
+            events.publishEvent(new ApplicationStepTaken(a.number(), a.itemCode(), a.applicant(), a.submittedBy(), a.channel(),
+                    step.step(), step.stateAfter(), step.at()));
+        }
     }
 
     /** A proxy acts only while the principal's authorization for this item holds; a revocation ends it at once. */

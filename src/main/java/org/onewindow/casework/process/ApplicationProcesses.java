@@ -137,8 +137,14 @@ public class ApplicationProcesses {
         variables.put("acceptanceGroups", String.join(",", new LinkedHashSet<>(List.of("CLERK:" + application.regionCode(),
                 "CLERK:" + responsibleRegion, "HANDLER:" + responsibleRegion + ":" + department))));
         variables.put("decisionGroups", "HANDLER:" + responsibleRegion + ":" + department);
-        runtime.createProcessInstanceBuilder().processDefinitionKey(processKey).businessKey(application.number())
-                .variables(variables).transientVariable(InstantCheck.VARIABLE, check).start();
+        // Transient first: a case the rules approve ends within this call and needs none of them
+        // stored (no variable or variable-history rows). One that waits for a person keeps them
+        // for the tasks still to come; the tasks created during the start already used them.
+        ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionKey(processKey).businessKey(application.number())
+                .transientVariables(variables).transientVariable(InstantCheck.VARIABLE, check).start();
+        if (!instance.isEnded()) {
+            runtime.setVariables(instance.getId(), variables);
+        }
     }
 
     /** Whether the application runs on a process (applications from before processes existed do not). */

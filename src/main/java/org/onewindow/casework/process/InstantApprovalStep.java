@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The service task {@code ${instantApproval}} of the application processes: it runs the item's
  * decision table through the {@link InstantCheck} the submission handed in, and leaves
- * {@code instantOutcome} (APPROVE or REFER) for the gateway. Without a table, or when a process
+ * {@code instantOutcome} (APPROVE or REFER) for the gateway, as a transient variable: it
+ * matters only for that one decision, and the evidence is kept in {@code automatic_decision}. Without a table, or when a process
  * is started any other way, the case goes to a person.
  */
 @Component("instantApproval")
@@ -19,6 +20,6 @@ class InstantApprovalStep implements JavaDelegate {
         Object check = execution.getTransientVariable(InstantCheck.VARIABLE);
         InstantDecision decision = check instanceof InstantCheck instant ? instant.run() : null;
         boolean approved = decision != null && decision.approved();
-        execution.setVariable("instantOutcome", (approved ? InstantDecision.Outcome.APPROVE : InstantDecision.Outcome.REFER).name());
+        execution.setTransientVariable("instantOutcome", (approved ? InstantDecision.Outcome.APPROVE : InstantDecision.Outcome.REFER).name());
     }
 }

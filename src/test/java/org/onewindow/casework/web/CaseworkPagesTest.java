@@ -275,7 +275,7 @@ class CaseworkPagesTest {
                 .path("number").asString();
         FormBrowser browser = signedIn("lisi");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(browser.get("/applications").body()).contains("id=\"inbox\"", "/applications/" + number + "\"", "提交了申请"));
+                assertThat(browser.get("/applications").body()).contains("id=\"inbox\"", "/applications/" + number + "\"", "转工作人员审查"));
     }
 
     private static String taskOf(String officePage, String number) {
