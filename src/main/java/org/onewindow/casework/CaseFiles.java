@@ -1,6 +1,7 @@
 package org.onewindow.casework;
 
 import java.util.List;
+import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.catalog.CatalogService;
@@ -74,10 +75,28 @@ class CaseFiles {
         return department != null && staff.departmentId() != null && staff.departmentId().endsWith(":" + department);
     }
 
+    /** A case just written, shown from what was written instead of reading it back: no documents yet, its steps, the rules' decision. */
+    ApplicationView viewJustOpened(Application a, InstantDecision decision) {
+        return view(a, List.of(), a.newSteps(), decision);
+    }
+
+    /** A case and its view, read in one round trip. */
+    record Case(Application application, ApplicationView view) {
+    }
+
+    Case open(String number) {
+        ApplicationRepository.CaseRecord found = applications.findCase(number).orElseThrow(() -> new NotFoundException("application", number));
+        return new Case(found.application(), view(found.application(), found.materials(), found.timeline(), found.automaticDecision()));
+    }
+
     ApplicationView view(Application a) {
+        return view(a, applications.materials(a), applications.timeline(a), applications.automaticDecision(a).orElse(null));
+    }
+
+    private ApplicationView view(Application a, List<MaterialSummary> materials, List<TimelineEntry> timeline, InstantDecision decision) {
         var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
         return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
-                a.state(), a.acceptedOn(), a.dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), applications.materials(a),
-                applications.timeline(a), applications.automaticDecision(a).orElse(null));
+                a.state(), a.acceptedOn(), a.dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), materials, timeline,
+                decision);
     }
 }

@@ -108,13 +108,12 @@ public class CaseworkService {
         }
         requireValid(ApplicationForm.check(item.standard().form(), form));
         try {
-            Application created = transaction.execute(status -> {
+            ApplicationView created = transaction.execute(status -> {
                 Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant.get(), submittedBy,
                         channel, item.standard().promisedDays(), form, clock);
-                open(a, item, idempotencyKey, null);
-                return a;
+                return files.viewJustOpened(a, open(a, item, idempotencyKey, null).orElse(null));
             });
-            return new Submission(files.view(files.reload(created.number())), true);
+            return new Submission(created, true);
         } catch (DuplicateKeyException concurrentRetry) {
             // the same key arrived twice at once: the other request won, answer with its application
             return new Submission(files.view(applications.findByIdempotencyKey(submittedBy, idempotencyKey).orElseThrow()), false);
@@ -195,7 +194,7 @@ public class CaseworkService {
      * transaction. The process runs the item's decision table first: a clear case is approved
      * before the row is written, so the applicant's first answer already says "approved", and why.
      */
-    private void open(Application a, ServiceItem item, String idempotencyKey, java.util.UUID bundleId) {
+    private Optional<InstantDecision> open(Application a, ServiceItem item, String idempotencyKey, java.util.UUID bundleId) {
         ItemProcedures.Procedure procedure = procedures.forItem(item.code());
         InstantCheck check = new InstantCheck(a, application -> procedure.table().map(table -> decideAtOnce(application, table)).orElse(null));
         processes.start(procedure.processKey(), a, responsibleRegion(a.regionCode(), item.standard().level()),
@@ -203,6 +202,7 @@ public class CaseworkService {
         applications.insert(a, idempotencyKey, bundleId);
         check.decision().ifPresent(decision -> applications.insertAutomaticDecision(a, decision, clock.instant()));
         files.announce(a);
+        return check.decision();
     }
 
     /** Instant approval: the table may approve, or refer to a person, and either way says why in plain words. */
@@ -257,14 +257,15 @@ public class CaseworkService {
 
     /** An applicant follows their case; staff of the region may look too, and such a look is recorded. */
     public ApplicationView follow(String number, String viewer, Optional<StaffMember> staff) {
-        Application a = files.reload(number);
+        CaseFiles.Case found = files.open(number);
+        Application a = found.application();
         if (viewer.equals(a.applicant()) || viewer.equals(a.submittedBy())) {
             files.requireStillEntitled(a, viewer);
-            return files.view(a);
+            return found.view();
         }
         if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
             audit.record(viewer, "casework.application-read", a.applicant(), number);
-            return files.view(a);
+            return found.view();
         }
         // do not reveal that someone else's application exists
         throw new NotFoundException("application", number);

@@ -34,6 +34,10 @@ public class ApplicationRepository {
     };
     private static final TypeReference<List<FiredRule>> FIRED_RULES = new TypeReference<>() {
     };
+    private static final TypeReference<List<TimelineEntry>> STEPS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<MaterialSummary>> DOCUMENTS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -83,6 +87,39 @@ public class ApplicationRepository {
 
     public Optional<Application> findByNumber(String number) {
         return jdbc.sql("select * from application where number = :number").param("number", number).query(this::application).optional();
+    }
+
+    /**
+     * An application with everything its status page shows (documents, timeline, the rules'
+     * decision) in one round trip: the status look-up is the most frequent read of the platform.
+     */
+    public Optional<CaseRecord> findCase(String number) {
+        return jdbc.sql("""
+                select a.*,
+                    (select coalesce(json_agg(json_build_object('at', s.at, 'actor', s.actor, 'step', s.step, 'stateAfter', s.state_after,
+                            'reasons', s.reasons) order by s.id), '[]')
+                     from application_step s where s.application_id = a.id) as steps,
+                    (select coalesce(json_agg(json_build_object('materialCode', m.material_code, 'fileName', m.file_name,
+                            'contentType', m.content_type, 'sizeBytes', m.size_bytes, 'sha256', m.sha256, 'uploadedAt', m.uploaded_at)
+                            order by m.uploaded_at, m.file_name), '[]')
+                     from application_material m where m.application_id = a.id) as documents,
+                    d.table_key, d.table_version, d.inputs as decision_inputs, d.fired_rules, d.outcome
+                from application a left join automatic_decision d on d.application_id = a.id
+                where a.number = :number""")
+                .param("number", number)
+                .query((rs, n) -> new CaseRecord(application(rs, n),
+                        json.readValue(rs.getString("documents"), DOCUMENTS),
+                        json.readValue(rs.getString("steps"), STEPS),
+                        rs.getString("table_key") == null ? null : new InstantDecision(rs.getString("table_key"),
+                                rs.getString("table_version"), json.readValue(rs.getString("decision_inputs"), FORM),
+                                json.readValue(rs.getString("fired_rules"), FIRED_RULES),
+                                InstantDecision.Outcome.valueOf(rs.getString("outcome")))))
+                .optional();
+    }
+
+    /** An application and what its status page shows. */
+    public record CaseRecord(Application application, List<MaterialSummary> materials, List<TimelineEntry> timeline,
+                             InstantDecision automaticDecision) {
     }
 
     public Optional<Application> findByIdempotencyKey(String submittedBy, String key) {
