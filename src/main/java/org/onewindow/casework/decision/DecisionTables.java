@@ -53,6 +53,7 @@ public class DecisionTables {
     private final Map<String, Table> tables = new HashMap<>();
 
     DecisionTables() throws IOException {
+        long started = System.nanoTime();
         DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
                 .createDefaultDmnEngineConfiguration()
                 .customPostDecisionTableEvaluationListeners(List.of(capture));
@@ -65,6 +66,7 @@ public class DecisionTables {
                 tables.put(table.key(), table);
             }
         }
+        log.info("Decision tables ready: {} in {} ms", tables.keySet(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public boolean exists(String key) {
