@@ -206,6 +206,10 @@ class ProcessesAndDecisionsTest {
         var noImplementation = deploy(admin, versioned("x").replace("<userTask id=\"acceptance\"", "<serviceTask id=\"work\"/><userTask id=\"acceptance\""));
         assertThat(noImplementation.status()).isEqualTo(422);
         assertThat(noImplementation.body()).contains("process.invalid");
+        var misspelt = deploy(admin, versioned("x").replace("<userTask id=\"acceptance\"",
+                "<serviceTask id=\"work\" flowable:delegateExpression=\"${instantAproval}\"/><userTask id=\"acceptance\""));
+        assertThat(misspelt.status()).isEqualTo(422);
+        assertThat(misspelt.body()).contains("process.unknown-bean", "instantAproval");
         assertThat(jdbc.sql("select count(*) from act_re_deployment").query(Integer.class).single()).isEqualTo(before);
 
         assertThat(deploy(clerk, versioned("x")).status()).isEqualTo(403);
@@ -223,10 +227,11 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aSubmissionThatFailsHalfwayLeavesNothingBehind() {
-        // a process whose service task fails when it runs: the crash happens after the process started, inside the submission
+        // a process whose service task fails when it runs (a bean that is no delegate): the crash
+        // happens after the process started, inside the submission
         PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
         String failing = versioned("x").replace("ow-test-versioned", "ow-test-failing")
-                .replace("<userTask id=\"acceptance\"", "<serviceTask id=\"boom\" flowable:delegateExpression=\"${noSuchBean}\"/>"
+                .replace("<userTask id=\"acceptance\"", "<serviceTask id=\"boom\" flowable:delegateExpression=\"${applicationProcesses}\"/>"
                         + "<sequenceFlow id=\"f0\" sourceRef=\"boom\" targetRef=\"acceptance\"/><userTask id=\"acceptance\"")
                 .replace("sourceRef=\"start\" targetRef=\"acceptance\"", "sourceRef=\"start\" targetRef=\"boom\"");
         assertThat(deploy(admin, failing).status()).isEqualTo(201);

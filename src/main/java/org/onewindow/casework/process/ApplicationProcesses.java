@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.exceptions.XMLException;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.ImplementationType;
+import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
@@ -33,6 +37,7 @@ import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,12 +57,16 @@ public class ApplicationProcesses {
 
     public static final String STANDARD = "ow-standard";
     private static final String BUILT_IN = "classpath*:processes/*.bpmn20.xml";
+    private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final BeanFactory beans;
 
-    ApplicationProcesses(RepositoryService repository, RuntimeService runtime, TaskService tasks) throws IOException {
+    ApplicationProcesses(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+                         BeanFactory beans) throws IOException {
+        this.beans = beans;
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -100,6 +109,17 @@ public class ApplicationProcesses {
         }
         if (model.getMainProcess() == null) {
             problems.add(Violation.of("model", "process.not-executable"));
+        } else {
+            // Flowable resolves ${bean} only when an application reaches the step; a misspelt name
+            // would fail every application there, so it is refused now
+            for (ServiceTask task : model.getMainProcess().findFlowElementsOfType(ServiceTask.class)) {
+                String expression = task.getImplementation();
+                Matcher bean = BEAN_REFERENCE.matcher(expression == null ? "" : expression);
+                if (ImplementationType.IMPLEMENTATION_TYPE_DELEGATEEXPRESSION.equals(task.getImplementationType()) && bean.matches()
+                        && !beans.containsBean(bean.group(1))) {
+                    problems.add(Violation.of("model", "process.unknown-bean", bean.group(1), task.getId(), task.getXmlRowNumber()));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleViolationException(problems);
