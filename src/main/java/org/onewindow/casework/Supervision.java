@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Supervision {
 
-    private static final double AT_RISK_SHARE = 0.75;
-
     private final ApplicationRepository applications;
     private final WorkingCalendar workingCalendar;
     private final Clock clock;
@@ -55,12 +53,12 @@ public class Supervision {
         WorkingDayCalendar calendar = workingCalendar.current();
         LocalDate today = GovernmentTime.today(clock);
         List<TimeLimitWatch> watched = new ArrayList<>();
-        for (Application a : applications.withRunningClock(regionPrefix)) {
+        for (Application a : applications.atRiskBy(regionPrefix, today)) {
             int allowed = a.promisedDays() + a.pausedWorkingDays();
             int used = calendar.workingDaysBetween(a.acceptedOn(), today) - a.pausedWorkingDays();
             LocalDate due = a.dueOn(calendar);
             boolean overdue = today.isAfter(due);
-            if (overdue || used >= Math.ceil(AT_RISK_SHARE * Math.max(1, a.promisedDays()))) {
+            if (overdue || used >= a.atRiskAfterWorkingDays()) {
                 watched.add(new TimeLimitWatch(a.number(), a.itemCode(), a.regionCode(), a.state(), a.acceptedOn(), due, used,
                         allowed, overdue));
             }

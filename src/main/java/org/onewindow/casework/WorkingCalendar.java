@@ -2,12 +2,14 @@ package org.onewindow.casework;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.onewindow.casework.model.WorkingDayCalendar;
-import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,21 +28,29 @@ public class WorkingCalendar {
     public record Exception(LocalDate day, WorkingDayCalendar.Exception kind, String nameZh, String nameEn) {
     }
 
-    private final ApplicationRepository applications;
+    /** Published after a change of the calendar committed: stored due dates must follow it. */
+    public record Changed() {
+    }
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private volatile WorkingDayCalendar current;
 
-    WorkingCalendar(ApplicationRepository applications, JdbcClient jdbc, AuditTrail audit) {
-        this.applications = applications;
+    WorkingCalendar(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     public WorkingDayCalendar current() {
         WorkingDayCalendar calendar = current;
         if (calendar == null) {
-            calendar = applications.calendar();
+            Map<LocalDate, WorkingDayCalendar.Exception> exceptions = new HashMap<>();
+            jdbc.sql("select day, kind from working_calendar_exception").query(rs -> {
+                exceptions.put(rs.getDate("day").toLocalDate(), WorkingDayCalendar.Exception.valueOf(rs.getString("kind")));
+            });
+            calendar = new WorkingDayCalendar(exceptions);
             current = calendar;
         }
         return calendar;
@@ -86,6 +96,7 @@ public class WorkingCalendar {
             @Override
             public void afterCommit() {
                 current = null;
+                events.publishEvent(new Changed());
             }
         });
     }

@@ -16,7 +16,6 @@ import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
 import org.onewindow.casework.model.WorkingDayCalendar;
-import org.onewindow.casework.persistence.ApplicationRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +42,7 @@ class ApplicationLifecycleTest {
     @Autowired
     TestClock clock;
     @Autowired
-    ApplicationRepository repository;
+    WorkingCalendar workingCalendar;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient handler;
@@ -106,7 +105,7 @@ class ApplicationLifecycleTest {
         assertThat(accepted.path("state").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.path("acceptedOn").asString()).isEqualTo("2026-11-23");
         int promisedDays = new PlatformClient(port).get("/api/v1/catalog/items/" + ITEM).json().path("standard").path("promisedDays").asInt();
-        WorkingDayCalendar calendar = repository.calendar();
+        WorkingDayCalendar calendar = workingCalendar.current();
         LocalDate due = calendar.addWorkingDays(LocalDate.of(2026, 11, 23), promisedDays);
         assertThat(accepted.path("dueOn").asString()).isEqualTo(due.toString());
 

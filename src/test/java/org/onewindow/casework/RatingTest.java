@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
-import org.onewindow.casework.persistence.ApplicationRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +26,7 @@ class RatingTest {
     @Autowired
     TestClock clock;
     @Autowired
-    ApplicationRepository repository;
+    WorkingCalendar workingCalendar;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient handler;
@@ -48,7 +47,7 @@ class RatingTest {
         var rated = citizen.post(path(number, "rating"), "{\"score\": 2, \"reasons\": [\"窗口告知不清楚\", \"等了很久\"]}");
         assertThat(rated.status()).isEqualTo(201);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        assertThat(rated.json().path("followUpDue").asString()).isEqualTo(repository.calendar().addWorkingDays(today, 5).toString());
+        assertThat(rated.json().path("followUpDue").asString()).isEqualTo(workingCalendar.current().addWorkingDays(today, 5).toString());
 
         assertThat(numbers(supervisor.get("/api/v1/casework/applications/follow-ups").json())).contains(number);
         assertThat(handler.post(path(number, "rating/answer"), "{\"answer\": \"好的\"}").status()).isEqualTo(403);

@@ -21,6 +21,10 @@ class WorkingCalendarTest {
     int port;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    DueDates dueDates;
 
     @AfterEach
     void realTime() {
@@ -42,10 +46,24 @@ class WorkingCalendarTest {
                 "{\"kind\": \"HOLIDAY\", \"nameZh\": \"示例假日\", \"nameEn\": \"Example holiday\"}");
         assertThat(declared.status()).isEqualTo(200);
         assertThat(due(owner, number)).isEqualTo("2027-03-09");
+        // the stored dates the supervisor's list and the alerts search by follow the calendar too
+        assertThat(stored(number, "due_on")).isEqualTo("2027-03-09");
+        assertThat(stored(number, "at_risk_on")).isEqualTo("2027-03-08"); // 4 of 5 working days: Mon 1 + 4, skipping the 3rd
         assertThat(new PlatformClient(port).get("/api/v1/casework/calendar?year=2027").body()).contains("2027-03-03", "Example holiday");
 
         assertThat(admin.send(admin.request("/api/v1/casework/calendar/2027-03-03").DELETE()).status()).isEqualTo(204);
         assertThat(due(owner, number)).isEqualTo("2027-03-08");
+        assertThat(stored(number, "due_on")).isEqualTo("2027-03-08");
+
+        // rows stored before the dates were (an upgrade) get them at start-up
+        jdbc.sql("update application set due_on = null, at_risk_on = null where number = :n").param("n", number).update();
+        dueDates.run(null);
+        assertThat(stored(number, "due_on")).isEqualTo("2027-03-08");
+        assertThat(stored(number, "at_risk_on")).isEqualTo("2027-03-05");
+    }
+
+    private String stored(String number, String column) {
+        return jdbc.sql("select " + column + "::text from application where number = :n").param("n", number).query(String.class).single();
     }
 
     @Test

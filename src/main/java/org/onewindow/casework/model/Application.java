@@ -25,6 +25,7 @@ public final class Application {
 
     /** The actor name automated decisions are recorded under; it may approve, never deny. */
     public static final String AUTOMATIC = "system:automatic-decision";
+    private static final double AT_RISK_SHARE = 0.75;
 
     private final UUID id;
     private final String number;
@@ -173,6 +174,22 @@ public final class Application {
             throw new ConflictException("application.step-not-allowed", state.name(), state.name());
         }
         record(clock, actor, step, details == null ? List.of() : details);
+    }
+
+    /**
+     * The day the application has used three quarters of its promised working days (at least
+     * one): from then on its handler is warned and its supervisor sees it at risk. Null before acceptance.
+     */
+    public LocalDate atRiskOn(WorkingDayCalendar calendar) {
+        if (acceptedOn == null) {
+            return null;
+        }
+        return calendar.addWorkingDays(acceptedOn, atRiskAfterWorkingDays() + pausedWorkingDays);
+    }
+
+    /** Working days of the office's own time after which the application is at risk. */
+    public int atRiskAfterWorkingDays() {
+        return (int) Math.ceil(AT_RISK_SHARE * Math.max(1, promisedDays));
     }
 
     /** The promised completion date, moved on by the working days the applicant had the file; null before acceptance. */

@@ -13,6 +13,7 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.MaterialSummary;
 import org.onewindow.casework.SubmissionChannel;
 import org.onewindow.casework.TimelineEntry;
+import org.onewindow.casework.WorkingCalendar;
 import org.onewindow.casework.decision.FiredRule;
 import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
@@ -41,10 +42,12 @@ public class ApplicationRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final WorkingCalendar calendar;
 
-    ApplicationRepository(JdbcClient jdbc, JsonMapper json) {
+    ApplicationRepository(JdbcClient jdbc, JsonMapper json, WorkingCalendar calendar) {
         this.jdbc = jdbc;
         this.json = json;
+        this.calendar = calendar;
     }
 
     public long nextNumber() {
@@ -58,10 +61,11 @@ public class ApplicationRepository {
     public void insert(Application a, String idempotencyKey, java.util.UUID bundleId) {
         jdbc.sql("""
                 insert into application (id, number, item_code, item_version, region_code, applicant, submitted_by, channel, state,
-                    form, promised_days, accepted_on, idempotency_key, bundle_id)
+                    form, promised_days, accepted_on, due_on, at_risk_on, idempotency_key, bundle_id)
                 values (:id, :number, :item, :itemVersion, :region, :applicant, :submittedBy, :channel, :state,
-                    cast(:form as jsonb), :promisedDays, :acceptedOn, :key, :bundle)""")
+                    cast(:form as jsonb), :promisedDays, :acceptedOn, :dueOn, :atRiskOn, :key, :bundle)""")
                 .param("bundle", bundleId).param("acceptedOn", date(a.acceptedOn()))
+                .param("dueOn", date(a.dueOn(calendar.current()))).param("atRiskOn", date(a.atRiskOn(calendar.current())))
                 .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
                 .param("region", a.regionCode()).param("applicant", a.applicant()).param("submittedBy", a.submittedBy())
                 .param("channel", a.channel().name()).param("state", a.state().name()).param("form", json.writeValueAsString(a.form()))
@@ -73,8 +77,10 @@ public class ApplicationRepository {
     public void update(Application a) {
         int updated = jdbc.sql("""
                 update application set state = :state, form = cast(:form as jsonb), accepted_on = :acceptedOn,
-                    paused_since = :pausedSince, paused_working_days = :paused, version = version + 1, updated_at = now()
+                    paused_since = :pausedSince, paused_working_days = :paused, due_on = :dueOn, at_risk_on = :atRiskOn,
+                    version = version + 1, updated_at = now()
                 where id = :id and version = :version""")
+                .param("dueOn", date(a.dueOn(calendar.current()))).param("atRiskOn", date(a.atRiskOn(calendar.current())))
                 .param("id", a.id()).param("version", a.version()).param("state", a.state().name())
                 .param("form", json.writeValueAsString(a.form())).param("acceptedOn", date(a.acceptedOn()))
                 .param("pausedSince", date(a.pausedSince())).param("paused", a.pausedWorkingDays())
@@ -223,10 +229,40 @@ public class ApplicationRepository {
                 .list();
     }
 
-    /** Open applications whose clock runs, in the regions under the prefix. */
-    public List<Application> withRunningClock(String regionPrefix) {
-        return jdbc.sql("select * from application where state in ('ACCEPTED', 'UNDER_REVIEW') and region_code like :p || '%' limit 5000")
-                .param("p", regionPrefix).query(this::application).list();
+    /**
+     * Applications whose clock runs and that have used three quarters of their time by the given
+     * day (overdue ones included), in the regions under the prefix; found by their stored
+     * at-risk date, so the number of open applications does not matter.
+     */
+    public List<Application> atRiskBy(String regionPrefix, LocalDate day) {
+        return jdbc.sql("""
+                select * from application where state in ('ACCEPTED', 'UNDER_REVIEW') and at_risk_on <= :day
+                  and region_code like :p || '%' order by at_risk_on limit 5000""")
+                .param("p", regionPrefix).param("day", Date.valueOf(day)).query(this::application).list();
+    }
+
+    /**
+     * Stores the due and at-risk dates again after the calendar changed (or for rows from before
+     * they were stored), reading a thousand applications at a time; answers how many changed.
+     */
+    public int recomputeDueDates(boolean all) {
+        WorkingDayCalendar current = calendar.current();
+        int changed = 0;
+        java.util.UUID after = new java.util.UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        while (true) {
+            List<Application> batch = jdbc.sql("""
+                    select * from application where accepted_on is not null and state not in ('CLOSED', 'WITHDRAWN', 'NOT_ACCEPTED')
+                      and (:all or due_on is null) and id > :after order by id limit 1000""")
+                    .param("all", all).param("after", after).query(this::application).list();
+            if (batch.isEmpty()) {
+                return changed;
+            }
+            for (Application a : batch) {
+                changed += jdbc.sql("update application set due_on = :due, at_risk_on = :risk where id = :id")
+                        .param("due", date(a.dueOn(current))).param("risk", date(a.atRiskOn(current))).param("id", a.id()).update();
+            }
+            after = batch.getLast().id();
+        }
     }
 
     public Map<ApplicationState, Long> countByState(String regionPrefix) {
@@ -306,14 +342,6 @@ public class ApplicationRepository {
     /** A submitted life event and the numbers of the applications it was split into. */
     public record BundleRecord(java.util.UUID id, String number, String bundleCode, String applicant, String submittedBy,
                                List<String> applicationNumbers) {
-    }
-
-    public WorkingDayCalendar calendar() {
-        Map<LocalDate, WorkingDayCalendar.Exception> exceptions = new HashMap<>();
-        jdbc.sql("select day, kind from working_calendar_exception").query(rs -> {
-            exceptions.put(rs.getDate("day").toLocalDate(), WorkingDayCalendar.Exception.valueOf(rs.getString("kind")));
-        });
-        return new WorkingDayCalendar(exceptions);
     }
 
     private void appendSteps(Application a) {
