@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.identity.ResidentIdNumber;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An application's whole life in a real browser (Debian's headless Chromium): a citizen applies
@@ -25,13 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Screenshots of each step go to target/screenshots/ for a person to look at.
  */
 @IntegrationTest
-class CaseworkJourneyBrowserTest {
+class CaseworkJourneyBrowserTest extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
 
     @Test
     void anApplicationFromTheFormToTheRating() throws IOException {
@@ -232,31 +224,5 @@ class CaseworkJourneyBrowserTest {
 
     private String text() {
         return browser.findElement(By.tagName("main")).getText();
-    }
-
-    // ------------------------------------------------------------------ browser plumbing
-
-    private void open(boolean javascript) throws IOException {
-        chromium = HeadlessChromium.open(port, javascript);
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private void go(String path) {
-        chromium.go(path);
-    }
-
-    private void waitFor(By what) {
-        chromium.waitFor(what);
-    }
-
-    private void screenshot(String name) throws IOException {
-        chromium.screenshot(name);
     }
 }

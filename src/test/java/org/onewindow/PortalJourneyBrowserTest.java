@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A person's journey through the portal in a real browser (Debian's headless Chromium): search
@@ -24,13 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Screenshots of each step go to target/screenshots/ for a person to look at.
  */
 @IntegrationTest
-class PortalJourneyBrowserTest {
+class PortalJourneyBrowserTest extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
 
     @Test
     void citizenFindsTheRestaurantBundleAndReadsTheGuideInEnglishWithLargeText() throws IOException {
@@ -138,32 +130,6 @@ class PortalJourneyBrowserTest {
         waitFor(By.cssSelector("body.elderly"));
         assertThat(browser.getCurrentUrl()).contains("department=taxation");
         assertThat(fontSize()).isGreaterThanOrEqualTo(22);
-    }
-
-    // ------------------------------------------------------------------ browser plumbing
-
-    private void open(boolean javascript) throws IOException {
-        chromium = HeadlessChromium.open(port, javascript);
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private void go(String path) {
-        chromium.go(path);
-    }
-
-    private void waitFor(By what) {
-        chromium.waitFor(what);
-    }
-
-    private void screenshot(String name) throws IOException {
-        chromium.screenshot(name);
     }
 
     private double fontSize() {

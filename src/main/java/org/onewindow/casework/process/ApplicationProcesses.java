@@ -267,11 +267,6 @@ public class ApplicationProcesses {
         return task(requireTask(taskId), numberOf(task));
     }
 
-    public OfficeTask task(String taskId) {
-        Task task = requireTask(taskId);
-        return task(task, numberOf(task));
-    }
-
     static void requireProvinceAdministrator(StaffMember staff) {
         if (!staff.has(Role.ADMINISTRATOR) || staff.region().level() != AdministrativeLevel.PROVINCE) {
             throw new AccessDeniedException("processes and procedures are chosen by the province's administrators");
