@@ -1,5 +1,8 @@
 package org.onewindow.casework;
 
+import java.util.HashMap;
+import java.util.UUID;
+import java.util.ArrayList;
 import org.onewindow.shared.GovernmentTime;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -163,7 +166,7 @@ public class CaseworkService {
             throw new RuleViolationException(Violation.of("regionCode", "application.region-unknown", regionCode));
         }
         Map<String, Map<String, Object>> answers = forms == null ? Map.of() : forms;
-        List<Violation> broken = new java.util.ArrayList<>();
+        List<Violation> broken = new ArrayList<>();
         answers.keySet().stream().filter(code -> guide.items().stream().noneMatch(i -> i.code().equals(code)))
                 .forEach(code -> broken.add(Violation.of("forms." + code, "application.bundle-item-unknown")));
         for (ServiceItem item : guide.items()) {
@@ -173,7 +176,7 @@ public class CaseworkService {
         requireValid(broken);
         try {
             String number = transaction.execute(status -> {
-                java.util.UUID bundleId = java.util.UUID.randomUUID();
+                UUID bundleId = UUID.randomUUID();
                 String bundleNumber = "B" + nextNumber();
                 applications.insertBundle(bundleId, bundleNumber, bundleCode, applicant, applicant, idempotencyKey);
                 for (ServiceItem item : guide.items()) {
@@ -194,7 +197,7 @@ public class CaseworkService {
      * transaction. The process runs the item's decision table first: a clear case is approved
      * before the row is written, so the applicant's first answer already says "approved", and why.
      */
-    private Optional<InstantDecision> open(Application a, ServiceItem item, String idempotencyKey, java.util.UUID bundleId) {
+    private Optional<InstantDecision> open(Application a, ServiceItem item, String idempotencyKey, UUID bundleId) {
         ItemProcedures.Procedure procedure = procedures.forItem(item.code());
         InstantCheck check = new InstantCheck(a, application -> procedure.table().map(table -> decideAtOnce(application, table)).orElse(null));
         processes.start(procedure.processKey(), a, responsibleRegion(a.regionCode(), item.standard().level()),
@@ -207,7 +210,7 @@ public class CaseworkService {
 
     /** Instant approval: the table may approve, or refer to a person, and either way says why in plain words. */
     private InstantDecision decideAtOnce(Application a, String table) {
-        Map<String, Object> facts = new java.util.HashMap<>(a.form());
+        Map<String, Object> facts = new HashMap<>(a.form());
         if (decisionTables.needsHeldResults(table)) {
             facts.put(DecisionTables.HELD_RESULTS, applications.heldResults(a.applicant()));
         }

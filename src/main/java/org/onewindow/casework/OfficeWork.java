@@ -1,5 +1,6 @@
 package org.onewindow.casework;
 
+import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ public class OfficeWork {
         if (a.state() == ApplicationState.ACCEPTED) {
             a.startReview(staff.username(), clock);
         }
-        List<String> details = new java.util.ArrayList<>();
+        List<String> details = new ArrayList<>();
         details.add(agree ? OPINION_AGREE : OPINION_DISAGREE);
         reasons.stream().filter(r -> !r.isBlank()).map(String::strip).forEach(details::add);
         a.note(staff.username(), review ? "reviewed" : "countersigned", details, clock);

@@ -1,5 +1,7 @@
 package org.onewindow.casework.decision;
 
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ public record InstantDecision(String tableKey, String tableVersion, Map<String, 
     public enum Outcome { APPROVE, REFER }
 
     public InstantDecision {
-        inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+        inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         firedRules = List.copyOf(firedRules);
     }
 

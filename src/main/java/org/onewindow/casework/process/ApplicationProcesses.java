@@ -1,5 +1,6 @@
 package org.onewindow.casework.process;
 
+import java.util.Locale;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,7 +193,7 @@ public class ApplicationProcesses {
     public OfficeTask taskFor(String number, TaskKind kind, StaffMember staff) {
         List<OfficeTask> candidates = openTasks(number).stream().filter(task -> task.kind() == kind).toList();
         if (candidates.isEmpty()) {
-            throw new ConflictException("task.not-ready", number, kind.name().toLowerCase(java.util.Locale.ROOT));
+            throw new ConflictException("task.not-ready", number, kind.name().toLowerCase(Locale.ROOT));
         }
         Set<String> groups = groupsOf(staff);
         return candidates.stream().filter(task -> staff.username().equals(task.assignee())).findFirst()

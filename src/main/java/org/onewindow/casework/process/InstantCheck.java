@@ -1,5 +1,6 @@
 package org.onewindow.casework.process;
 
+import java.util.Optional;
 import java.util.function.Function;
 import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
@@ -27,7 +28,7 @@ public final class InstantCheck {
         return decision;
     }
 
-    public java.util.Optional<InstantDecision> decision() {
-        return java.util.Optional.ofNullable(decision);
+    public Optional<InstantDecision> decision() {
+        return Optional.ofNullable(decision);
     }
 }

@@ -1,5 +1,6 @@
 package org.onewindow.casework.process;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public class ItemProcedures {
     }
 
     public List<Procedure> configured() {
-        return byItem.values().stream().sorted(java.util.Comparator.comparing(Procedure::itemCode)).toList();
+        return byItem.values().stream().sorted(Comparator.comparing(Procedure::itemCode)).toList();
     }
 
     /** Procedures hold for the item everywhere, so only the province's administrators choose them. */
