@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.BundleApplicationView;
 import org.onewindow.casework.CaseworkService;
@@ -22,6 +23,7 @@ import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.notify.NotificationLog;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.ValidMobilePhone;
 import org.onewindow.identity.ValidResidentIdNumber;
@@ -29,6 +31,7 @@ import org.onewindow.identity.StaffMember;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +47,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/casework/applications")
 @Tag(name = "casework", description = "Applications for service items and their lifecycle")
 class CaseworkApi {
+
+    private static final java.util.Set<String> STAFF_ROLES = java.util.EnumSet.complementOf(java.util.EnumSet.of(Role.CITIZEN,
+            Role.ENTERPRISE_AGENT)).stream().map(Role::authority).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final CaseworkService casework;
     private final StaffDirectory staff;
@@ -96,7 +102,7 @@ class CaseworkApi {
     @GetMapping("/bundles/{number}")
     @Operation(summary = "Follow a life event: its applications and whether all are decided")
     BundleApplicationView followBundle(@PathVariable String number, Authentication who) {
-        return casework.followBundle(number, who.getName(), staff.staff(who.getName()));
+        return casework.followBundle(number, who.getName(), staffIfAny(who));
     }
 
     @GetMapping("/inbox")
@@ -108,7 +114,7 @@ class CaseworkApi {
     @GetMapping("/{number}")
     @Operation(summary = "Follow an application: where it stands, by when, every step")
     ApplicationView follow(@PathVariable String number, Authentication who) {
-        return casework.follow(number, who.getName(), staff.staff(who.getName()));
+        return casework.follow(number, who.getName(), staffIfAny(who));
     }
 
     @PostMapping("/{number}/withdrawal")
@@ -203,7 +209,7 @@ class CaseworkApi {
     @GetMapping("/{number}/rating")
     @Operation(summary = "The rating of an application and the answer to it")
     ResponseEntity<RatingView> rating(@PathVariable String number, Authentication who) {
-        return ResponseEntity.of(ratings.rating(number, who.getName(), staff.staff(who.getName())));
+        return ResponseEntity.of(ratings.rating(number, who.getName(), staffIfAny(who)));
     }
 
     @PostMapping("/{number}/rating/answer")
@@ -235,6 +241,15 @@ class CaseworkApi {
         URI location = URI.create("/api/v1/casework/applications/" + submission.application().number());
         return submission.created() ? ResponseEntity.created(location).body(submission.application())
                 : ResponseEntity.ok().location(location).body(submission.application());
+    }
+
+    /**
+     * The staff member behind a caller who has a staff role; nobody for citizens and enterprise
+     * agents, without asking the database (a status look-up is the most frequent request).
+     */
+    private Optional<StaffMember> staffIfAny(Authentication who) {
+        boolean staffRole = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF_ROLES::contains);
+        return staffRole ? staff.staff(who.getName()) : Optional.empty();
     }
 
     private StaffMember staffMember(Authentication who) {
