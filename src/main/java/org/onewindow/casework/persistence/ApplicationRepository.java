@@ -248,7 +248,8 @@ public class ApplicationRepository {
     public int recomputeDueDates(boolean all) {
         WorkingDayCalendar current = calendar.current();
         int changed = 0;
-        java.util.UUID after = new java.util.UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // PostgreSQL orders uuids by their unsigned bytes: the all-zero uuid comes first
+        java.util.UUID after = new java.util.UUID(0, 0);
         while (true) {
             List<Application> batch = jdbc.sql("""
                     select * from application where accepted_on is not null and state not in ('CLOSED', 'WITHDRAWN', 'NOT_ACCEPTED')
