@@ -100,6 +100,12 @@ class DemoOrganization implements ApplicationRunner {
         accounts.addStaff("admin.xihu", DEMO_PASSWORD, "西湖区管理员", "330106", null, EnumSet.of(Role.ADMINISTRATOR));
         accounts.addStaff("clerk.xihu", DEMO_PASSWORD, "王窗口", "330106", null, EnumSet.of(Role.CLERK));
         accounts.addStaff("handler.xihu.mr", DEMO_PASSWORD, "赵审批", "330106", "330106:market-regulation", EnumSet.of(Role.HANDLER));
+        // a second market-regulation handler (two-step review needs another person to decide) and the
+        // departments that decide or countersign the demo construction permit (HC-002)
+        accounts.addStaff("handler2.xihu.mr", DEMO_PASSWORD, "周复核", "330106", "330106:market-regulation", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("handler.xihu.hc", DEMO_PASSWORD, "吴住建", "330106", "330106:housing-construction", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("handler.xihu.nr", DEMO_PASSWORD, "郑规划", "330106", "330106:natural-resources", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("handler.xihu.ee", DEMO_PASSWORD, "冯环保", "330106", "330106:ecology-environment", EnumSet.of(Role.HANDLER));
         accounts.addStaff("steward.xihu", DEMO_PASSWORD, "钱数据", "330106", "330106:market-regulation", EnumSet.of(Role.DATA_STEWARD));
         accounts.addStaff("supervisor.hangzhou", DEMO_PASSWORD, "孙督查", "330100", null, Set.of(Role.SUPERVISOR));
     }
