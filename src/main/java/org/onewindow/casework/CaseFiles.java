@@ -66,10 +66,6 @@ class CaseFiles {
         }
     }
 
-    static boolean isApplicantSide(Application a, String actor) {
-        return actor.equals(a.applicant()) || actor.equals(a.submittedBy());
-    }
-
     boolean inResponsibleDepartment(StaffMember staff, Application a) {
         String department = catalog.publishedItem(a.itemCode()).map(item -> item.standard().department()).orElse(null);
         return department != null && staff.departmentId() != null && staff.departmentId().endsWith(":" + department);

@@ -262,7 +262,7 @@ public class CaseworkService {
     public ApplicationView follow(String number, String viewer, Optional<StaffMember> staff) {
         CaseFiles.Case found = files.open(number);
         Application a = found.application();
-        if (viewer.equals(a.applicant()) || viewer.equals(a.submittedBy())) {
+        if (a.isApplicantSide(viewer)) {
             files.requireStillEntitled(a, viewer);
             return found.view();
         }
@@ -297,7 +297,7 @@ public class CaseworkService {
     @Transactional
     public ApplicationView uploadMaterial(String number, String actor, String materialCode, MaterialFile file) {
         Application a = files.reload(number);
-        if (!actor.equals(a.applicant()) && !actor.equals(a.submittedBy())) {
+        if (!a.isApplicantSide(actor)) {
             throw new NotFoundException("application", number);
         }
         files.requireStillEntitled(a, actor);
@@ -316,7 +316,7 @@ public class CaseworkService {
     @Transactional
     public ApplicationView reuseMaterial(String number, String actor, String materialCode, String fromApplication, String fromMaterialCode) {
         Application a = files.reload(number);
-        if (!actor.equals(a.applicant()) && !actor.equals(a.submittedBy())) {
+        if (!a.isApplicantSide(actor)) {
             throw new NotFoundException("application", number);
         }
         files.requireStillEntitled(a, actor);

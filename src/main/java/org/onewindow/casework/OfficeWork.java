@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.process.OpenTasks;
 import org.onewindow.casework.process.TaskKind;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffDirectory;
@@ -73,14 +74,9 @@ public class OfficeWork {
     public ApplicationView startReview(String number, StaffMember staff) {
         return officeStep(number, staff, Role.HANDLER, (a, who) -> {
             a.startReview(who, clock);
-            if (processes.hasProcess(a.number())) {
-                // taking the case up: the first review step (or the decision) becomes this handler's
-                TaskKind first = processes.openTasks(a.number()).stream().anyMatch(t -> t.kind() == TaskKind.REVIEW) ? TaskKind.REVIEW : TaskKind.DECISION;
-                OfficeTask task = processes.taskFor(a.number(), first, staff);
-                if (task.assignee() == null) {
-                    processes.claim(task.id(), staff);
-                }
-            }
+            // taking the case up: the first review step (or the decision) becomes this handler's
+            processes.openTasks(a.number()).ifPresent(open ->
+                    processes.take(processes.taskFor(open, open.has(TaskKind.REVIEW) ? TaskKind.REVIEW : TaskKind.DECISION, staff), staff));
         });
     }
 
@@ -88,9 +84,9 @@ public class OfficeWork {
     public ApplicationView decide(String number, StaffMember staff, boolean approve, List<String> reasons) {
         return officeStep(number, staff, Role.HANDLER, (a, who) -> {
             // the process first: "countersignatures missing" says more than "not under review"
-            Optional<OfficeTask> task = processes.hasProcess(a.number())
-                    ? Optional.of(processes.taskFor(a.number(), TaskKind.DECISION, staff)) : Optional.empty();
-            if (who.equals(processes.variable(a.number(), REVIEWER))) {
+            Optional<OpenTasks> open = processes.openTasks(a.number());
+            Optional<OfficeTask> task = open.map(tasks -> processes.taskFor(tasks, TaskKind.DECISION, staff));
+            if (open.isPresent() && who.equals(processes.variable(open.get(), REVIEWER))) {
                 throw new ConflictException("task.four-eyes", who);
             }
             if (approve) {
@@ -116,8 +112,9 @@ public class OfficeWork {
         if (reasons == null || reasons.stream().allMatch(String::isBlank)) {
             throw new RuleViolationException(Violation.of("reasons", "application.reasons-required"));
         }
-        boolean review = files.inResponsibleDepartment(staff, a) && processes.openTasks(number).stream().anyMatch(t -> t.kind() == TaskKind.REVIEW);
-        OfficeTask task = processes.taskFor(number, review ? TaskKind.REVIEW : TaskKind.COUNTERSIGN, staff);
+        OpenTasks open = processes.openTasks(number).orElseThrow(() -> new ConflictException("task.not-ready", number, "opinion"));
+        boolean review = files.inResponsibleDepartment(staff, a) && open.has(TaskKind.REVIEW);
+        OfficeTask task = processes.taskFor(open, review ? TaskKind.REVIEW : TaskKind.COUNTERSIGN, staff);
         if (a.state() == ApplicationState.ACCEPTED) {
             a.startReview(staff.username(), clock);
         }
@@ -168,8 +165,6 @@ public class OfficeWork {
     }
 
     private void completeTask(Application a, TaskKind kind, StaffMember staff, Map<String, Object> variables) {
-        if (processes.hasProcess(a.number())) {
-            processes.complete(processes.taskFor(a.number(), kind, staff), staff, variables);
-        }
+        processes.openTasks(a.number()).ifPresent(open -> processes.complete(processes.taskFor(open, kind, staff), staff, variables));
     }
 }

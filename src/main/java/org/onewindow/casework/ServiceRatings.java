@@ -45,7 +45,7 @@ public class ServiceRatings {
     @Transactional
     public RatingView rate(String number, String actor, int score, List<String> reasons) {
         Application a = files.reload(number);
-        if (!CaseFiles.isApplicantSide(a, actor)) {
+        if (!a.isApplicantSide(actor)) {
             throw new NotFoundException("application", number);
         }
         files.requireStillEntitled(a, actor);

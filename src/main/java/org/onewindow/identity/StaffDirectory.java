@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.onewindow.identity.internal.AccountStore;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /** Finds the staff member behind a signed-in user, with the node of the tree they act for. */
@@ -32,6 +33,11 @@ public class StaffDirectory {
                 order by a.username""")
                 .param("role", role.name()).param("region", regionCode).param("department", departmentKind)
                 .query(String.class).list();
+    }
+
+    /** The staff member behind a signed-in user; refused (403) for anyone who is not staff. */
+    public StaffMember requireStaff(String username) {
+        return staff(username).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 
     public Optional<StaffMember> staff(String username) {

@@ -207,8 +207,13 @@ public final class Application {
         state = to;
     }
 
+    /** The applicant, or the one who filed for them (a proxy, or a clerk at the window). */
+    public boolean isApplicantSide(String actor) {
+        return actor.equals(applicant) || actor.equals(submittedBy);
+    }
+
     private void requireApplicantSide(String actor) {
-        if (!actor.equals(applicant) && !actor.equals(submittedBy)) {
+        if (!isApplicantSide(actor)) {
             throw new org.springframework.security.access.AccessDeniedException("only the applicant or the one acting for them");
         }
     }

@@ -44,7 +44,8 @@ public class TimeLimitAlerts {
             String kind = watch.overdue() ? "overdue" : "time-limit-warning";
             var due = watch.dueOn().atStartOfDay(GovernmentTime.ZONE).toInstant();
             // the handler holding the case hears of it; while nobody holds it, every handler who could take it
-            List<String> holders = processes.openTasks(watch.number()).stream().map(OfficeTask::assignee).filter(Objects::nonNull)
+            List<String> holders = processes.openTasks(watch.number()).stream().flatMap(open -> open.tasks().stream())
+                    .map(OfficeTask::assignee).filter(Objects::nonNull)
                     .distinct().toList();
             (holders.isEmpty() ? staff.responsibleFor(watch.regionCode(), Role.HANDLER, department) : holders)
                     .forEach(handler -> log.write(handler, "INBOX", watch.number(), kind, watch.state(), due));

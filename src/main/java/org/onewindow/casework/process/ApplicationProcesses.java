@@ -21,6 +21,7 @@ import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ImplementationType;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -168,19 +169,15 @@ public class ApplicationProcesses {
         }
     }
 
-    /** Whether the application runs on a process (applications from before processes existed do not). */
-    public boolean hasProcess(String number) {
-        return instance(number).isPresent();
+    /** The open tasks of an application's process; empty when it has none (applications from before processes existed). */
+    public Optional<OpenTasks> openTasks(String number) {
+        return instance(number).map(instance -> new OpenTasks(number, instance.getId(),
+                tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream().map(task -> task(task, number)).toList()));
     }
 
     /** Ends the process of an application that stops early: withdrawn by the applicant. */
     public void end(String number, String reason) {
         instance(number).ifPresent(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
-    }
-
-    public List<OfficeTask> openTasks(String number) {
-        return instance(number).map(instance -> tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-                .map(task -> task(task, number)).toList()).orElse(List.of());
     }
 
     /**
@@ -190,10 +187,10 @@ public class ApplicationProcesses {
      * the staff member may take the step (role, region, department), which also lets staff
      * above the task's node act on it.
      */
-    public OfficeTask taskFor(String number, TaskKind kind, StaffMember staff) {
-        List<OfficeTask> candidates = openTasks(number).stream().filter(task -> task.kind() == kind).toList();
+    public OfficeTask taskFor(OpenTasks open, TaskKind kind, StaffMember staff) {
+        List<OfficeTask> candidates = open.tasks().stream().filter(task -> task.kind() == kind).toList();
         if (candidates.isEmpty()) {
-            throw new ConflictException("task.not-ready", number, kind.name().toLowerCase(Locale.ROOT));
+            throw new ConflictException("task.not-ready", open.applicationNumber(), kind.name().toLowerCase(Locale.ROOT));
         }
         Set<String> groups = groupsOf(staff);
         return candidates.stream().filter(task -> staff.username().equals(task.assignee())).findFirst()
@@ -201,7 +198,18 @@ public class ApplicationProcesses {
                 .or(() -> candidates.stream().filter(task -> task.assignee() == null && kind != TaskKind.COUNTERSIGN).findFirst())
                 .orElseThrow(() -> candidates.stream().filter(task -> task.assignee() != null).findFirst()
                         .<RuntimeException>map(held -> new ConflictException("task.claimed", held.assignee()))
-                        .orElseGet(() -> new AccessDeniedException("not a candidate for the " + kind + " of " + number)));
+                        .orElseGet(() -> new AccessDeniedException("not a candidate for the " + kind + " of " + open.applicationNumber())));
+    }
+
+    /** Takes a task found with {@link #taskFor} for the staff member, if nobody holds it yet. */
+    public void take(OfficeTask task, StaffMember staff) {
+        if (task.assignee() == null) {
+            claimOrConflict(task.id(), staff);
+        }
+    }
+
+    public Object variable(OpenTasks open, String name) {
+        return runtime.getVariable(open.processInstanceId(), name);
     }
 
     /** Completes a task for the staff member, taking it first if nobody held it. */
@@ -211,13 +219,9 @@ public class ApplicationProcesses {
                 tasks.claim(task.id(), staff.username());
             }
             tasks.complete(task.id(), variables);
-        } catch (FlowableOptimisticLockingException | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException raced) {
+        } catch (FlowableOptimisticLockingException | FlowableTaskAlreadyClaimedException raced) {
             throw new ConflictException("task.claimed", "-");
         }
-    }
-
-    public Object variable(String number, String name) {
-        return instance(number).map(instance -> runtime.getVariable(instance.getId(), name)).orElse(null);
     }
 
     /** The tasks a staff member may take or holds, oldest first. */
@@ -246,12 +250,16 @@ public class ApplicationProcesses {
         if (task.getAssignee() != null && !task.getAssignee().equals(staff.username())) {
             throw new ConflictException("task.claimed", task.getAssignee());
         }
+        claimOrConflict(taskId, staff);
+        return task(requireTask(taskId), numberOf(task));
+    }
+
+    private void claimOrConflict(String taskId, StaffMember staff) {
         try {
             tasks.claim(taskId, staff.username());
-        } catch (org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException raced) {
+        } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException raced) {
             throw new ConflictException("task.claimed", Objects.toString(requireTask(taskId).getAssignee(), "-"));
         }
-        return task(requireTask(taskId), numberOf(task));
     }
 
     /** Hands a task to a colleague who could have taken it themselves. */

@@ -29,7 +29,6 @@ import org.onewindow.identity.ValidMobilePhone;
 import org.onewindow.identity.ValidResidentIdNumber;
 import org.onewindow.identity.StaffMember;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,7 +83,7 @@ class CaseworkApi {
     ResponseEntity<ApplicationView> applyAtWindow(@RequestHeader("Idempotency-Key") @Pattern(regexp = "^[A-Za-z0-9._:-]{8,80}$") String idempotencyKey,
                                                   @Valid @RequestBody WindowApplication request, Authentication who) {
         Person person = request.applicant();
-        var submission = casework.submitAtWindow(staffMember(who), ResidentIdNumber.parse(person.idNumber()), person.name(),
+        var submission = casework.submitAtWindow(staff.requireStaff(who.getName()), ResidentIdNumber.parse(person.idNumber()), person.name(),
                 person.phone() == null || person.phone().isBlank() ? null : MobilePhoneNumber.parse(person.phone()),
                 request.itemCode(), request.regionCode(), request.form(), idempotencyKey);
         return answer(submission);
@@ -142,31 +141,31 @@ class CaseworkApi {
     @PostMapping("/{number}/acceptance")
     @Operation(summary = "Accept the application (clerk or handler of the region)")
     ApplicationView accept(@PathVariable String number, Authentication who) {
-        return office.accept(number, staffMember(who));
+        return office.accept(number, staff.requireStaff(who.getName()));
     }
 
     @PostMapping("/{number}/correction-request")
     @Operation(summary = "Return for correction with ONE complete list of everything missing or wrong")
     ApplicationView returnForCorrection(@PathVariable String number, @Valid @RequestBody Reasons missing, Authentication who) {
-        return office.returnForCorrection(number, staffMember(who), missing.reasons());
+        return office.returnForCorrection(number, staff.requireStaff(who.getName()), missing.reasons());
     }
 
     @PostMapping("/{number}/refusal")
     @Operation(summary = "Refuse to accept, with reasons")
     ApplicationView refuse(@PathVariable String number, @Valid @RequestBody Reasons reasons, Authentication who) {
-        return office.refuseToAccept(number, staffMember(who), reasons.reasons());
+        return office.refuseToAccept(number, staff.requireStaff(who.getName()), reasons.reasons());
     }
 
     @PostMapping("/{number}/review")
     @Operation(summary = "Start the review (handler)")
     ApplicationView startReview(@PathVariable String number, Authentication who) {
-        return office.startReview(number, staffMember(who));
+        return office.startReview(number, staff.requireStaff(who.getName()));
     }
 
     @PostMapping("/{number}/decision")
     @Operation(summary = "Decide: approve, or deny with reasons (handler)")
     ApplicationView decide(@PathVariable String number, @Valid @RequestBody Decision decision, Authentication who) {
-        return office.decide(number, staffMember(who), decision.outcome() == Outcome.APPROVE, decision.reasons());
+        return office.decide(number, staff.requireStaff(who.getName()), decision.outcome() == Outcome.APPROVE, decision.reasons());
     }
 
     @PostMapping("/{number}/materials/reuse")
@@ -185,19 +184,19 @@ class CaseworkApi {
     @Operation(summary = "Give an opinion before the decision: the first review of a two-step process, or another department's "
             + "countersignature (handler holding or able to take that task)")
     ApplicationView giveOpinion(@PathVariable String number, @Valid @RequestBody Opinion opinion, Authentication who) {
-        return office.giveOpinion(number, staffMember(who), opinion.agree(), opinion.reasons());
+        return office.giveOpinion(number, staff.requireStaff(who.getName()), opinion.agree(), opinion.reasons());
     }
 
     @PostMapping("/{number}/delivery")
     @Operation(summary = "Record that the result reached the applicant (handler)")
     ApplicationView deliver(@PathVariable String number, Authentication who) {
-        return office.deliver(number, staffMember(who));
+        return office.deliver(number, staff.requireStaff(who.getName()));
     }
 
     @PostMapping("/{number}/closure")
     @Operation(summary = "Close a delivered application (handler)")
     ApplicationView close(@PathVariable String number, Authentication who) {
-        return office.close(number, staffMember(who));
+        return office.close(number, staff.requireStaff(who.getName()));
     }
 
     @PostMapping("/{number}/rating")
@@ -215,25 +214,25 @@ class CaseworkApi {
     @PostMapping("/{number}/rating/answer")
     @Operation(summary = "Answer a bad rating (supervisor of the region, within five working days)")
     RatingView answerRating(@PathVariable String number, @Valid @RequestBody Answer answer, Authentication who) {
-        return ratings.answerRating(number, staffMember(who), answer.answer());
+        return ratings.answerRating(number, staff.requireStaff(who.getName()), answer.answer());
     }
 
     @GetMapping("/follow-ups")
     @Operation(summary = "Bad ratings in your part of the organization tree still waiting for an answer (supervisors)")
     List<RatingView> followUps(Authentication who) {
-        return ratings.openFollowUps(staffMember(who));
+        return ratings.openFollowUps(staff.requireStaff(who.getName()));
     }
 
     @GetMapping("/time-limits")
     @Operation(summary = "Applications overdue or at risk (75% of their time used) in your part of the tree (supervisors)")
     List<Supervision.TimeLimitWatch> timeLimits(Authentication who) {
-        return supervision.lateOrAtRisk(staffMember(who));
+        return supervision.lateOrAtRisk(staff.requireStaff(who.getName()));
     }
 
     @GetMapping("/indicators")
     @Operation(summary = "Indicators of your part of the tree: by state, on time, working days, zero visits, automatic, rating")
     Supervision.Indicators indicators(Authentication who) {
-        return supervision.indicators(staffMember(who));
+        return supervision.indicators(staff.requireStaff(who.getName()));
     }
 
     /** 201 for a new application, 200 with the first one for a retried submission. */
@@ -250,10 +249,6 @@ class CaseworkApi {
     private Optional<StaffMember> staffIfAny(Authentication who) {
         boolean staffRole = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF_ROLES::contains);
         return staffRole ? staff.staff(who.getName()) : Optional.empty();
-    }
-
-    private StaffMember staffMember(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 
     record NewApplication(@NotBlank @Size(max = 20) String itemCode, @NotBlank @Pattern(regexp = "^[0-9]{6,12}$") String regionCode,

@@ -16,6 +16,7 @@ import org.onewindow.casework.OfficeWork;
 import org.onewindow.casework.Worklist;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.process.OpenTasks;
 import org.onewindow.casework.process.TaskKind;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.FormField;
@@ -75,7 +76,7 @@ class OfficePages {
 
     @GetMapping("/office")
     String worklist(Authentication who, Model model) {
-        StaffMember me = staff(who);
+        StaffMember me = staffDirectory.requireStaff(who.getName());
         model.addAttribute("work", worklist.openFor(me));
         model.addAttribute("clerk", me.has(Role.CLERK) || me.has(Role.HANDLER));
         return "casework/office";
@@ -84,7 +85,7 @@ class OfficePages {
     @PostMapping("/office/tasks/{taskId}/handover")
     String handOver(@PathVariable String taskId, @RequestParam(required = false) String to, Authentication who, HttpServletRequest request,
                     RedirectAttributes flash, Locale locale) {
-        StaffMember me = staff(who);
+        StaffMember me = staffDirectory.requireStaff(who.getName());
         try {
             OfficeTask task = office.handOver(taskId, me, to);
             flash.addFlashAttribute("notice", messages.getMessage("office.done.handover", new Object[] {task.applicationNumber(), to}, locale));
@@ -107,7 +108,7 @@ class OfficePages {
     /** Takes a task from the worklist; a colleague who took it first wins, and the page says who. */
     @PostMapping("/office/tasks/{taskId}/claim")
     String claim(@PathVariable String taskId, Authentication who, HttpServletRequest request, RedirectAttributes flash, Locale locale) {
-        StaffMember me = staff(who);
+        StaffMember me = staffDirectory.requireStaff(who.getName());
         try {
             OfficeTask task = processes.claim(taskId, me);
             flash.addFlashAttribute("notice", messages.getMessage("office.done.claim", new Object[] {task.applicationNumber()}, locale));
@@ -119,7 +120,7 @@ class OfficePages {
 
     @GetMapping("/office/applications/{number}")
     String application(@PathVariable String number, Authentication who, Model model, Locale locale) {
-        return applicationPage(number, staff(who), null, null, model, locale);
+        return applicationPage(number, staffDirectory.requireStaff(who.getName()), null, null, model, locale);
     }
 
     /** The steps of the office, each one form posting here. */
@@ -127,7 +128,7 @@ class OfficePages {
     String act(@PathVariable String number, @PathVariable String action, @RequestParam(required = false) String lines,
                Authentication who, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
                RedirectAttributes flash) {
-        StaffMember me = staff(who);
+        StaffMember me = staffDirectory.requireStaff(who.getName());
         casework.follow(number, me.username(), Optional.of(me)); // 404 outside the staff member's region
         List<String> given = FormQuestions.lines(lines);
         try {
@@ -193,10 +194,11 @@ class OfficePages {
         model.addAttribute("problem", problem);
         model.addAttribute("region", tree.region(application.regionCode()).map(r -> r.name(locale)).orElse(application.regionCode()));
         // a task this member of staff holds can be handed to a colleague in the same role and department
-        processes.openTasks(number).stream().filter(t -> me.username().equals(t.assignee())).findFirst().ifPresent(held -> {
-            model.addAttribute("heldTask", held);
-            model.addAttribute("colleagues", colleagues(me, held));
-        });
+        processes.openTasks(number).stream().flatMap(open -> open.tasks().stream()).filter(t -> me.username().equals(t.assignee()))
+                .findFirst().ifPresent(held -> {
+                    model.addAttribute("heldTask", held);
+                    model.addAttribute("colleagues", colleagues(me, held));
+                });
         return "casework/office-application";
     }
 
@@ -208,8 +210,9 @@ class OfficePages {
     private List<Action> actions(ApplicationView application, StaffMember me, boolean responsible) {
         boolean accepts = me.has(Role.CLERK) || me.has(Role.HANDLER);
         boolean decides = me.has(Role.HANDLER) && responsible;
-        List<OfficeTask> open = processes.openTasks(application.number());
-        boolean runsOnProcess = processes.hasProcess(application.number());
+        Optional<OpenTasks> tasks = processes.openTasks(application.number());
+        boolean runsOnProcess = tasks.isPresent();
+        List<OfficeTask> open = tasks.map(OpenTasks::tasks).orElse(List.of());
         java.util.Set<String> myGroups = ApplicationProcesses.groupsOf(me);
         boolean reviewOpen = open.stream().anyMatch(t -> t.kind() == TaskKind.REVIEW);
         boolean decisionOpen = !runsOnProcess || open.stream().anyMatch(t -> t.kind() == TaskKind.DECISION);
@@ -271,7 +274,7 @@ class OfficePages {
 
     @GetMapping("/office/window")
     String windowForm(@RequestParam(required = false) String item, Authentication who, Model model, Locale locale) {
-        StaffMember me = staff(who);
+        StaffMember me = staffDirectory.requireStaff(who.getName());
         Map<String, String> person = new LinkedHashMap<>();
         person.put("regionCode", me.region().code());
         return windowPage(me, item, person, Map.of(), Map.of(), UUID.randomUUID().toString(), model, locale);
@@ -280,7 +283,7 @@ class OfficePages {
     @PostMapping("/office/window")
     String fileAtWindow(@RequestParam Map<String, String> parameters, Authentication who, Model model, Locale locale,
                         HttpServletRequest request, HttpServletResponse response) {
-        StaffMember me = staff(who);
+        StaffMember me = staffDirectory.requireStaff(who.getName());
         String itemCode = parameters.getOrDefault("itemCode", "");
         Optional<ServiceItem> item = catalog.publishedItem(itemCode);
         Map<String, String> person = new LinkedHashMap<>();
@@ -359,9 +362,5 @@ class OfficePages {
         List<Region> counties = tree.subtree(me.region().code()).stream().filter(r -> r.level() == AdministrativeLevel.COUNTY).toList();
         (counties.isEmpty() ? List.of(me.region()) : counties).forEach(r -> regions.put(r.code(), r.name(locale)));
         return regions;
-    }
-
-    private StaffMember staff(Authentication who) {
-        return staffDirectory.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 }

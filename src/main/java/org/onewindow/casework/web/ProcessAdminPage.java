@@ -12,8 +12,6 @@ import org.onewindow.casework.process.ProcessModel;
 import org.onewindow.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
 import org.onewindow.identity.StaffDirectory;
-import org.onewindow.identity.StaffMember;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,7 +58,7 @@ class ProcessAdminPage {
             return render(page, "model", messages.getMessage("processes.model.missing", null, locale));
         }
         try {
-            ProcessModel deployed = processes.deploy(model.getBytes(), administrator(who));
+            ProcessModel deployed = processes.deploy(model.getBytes(), staff.requireStaff(who.getName()));
             flash.addFlashAttribute("notice", messages.getMessage("processes.deployed",
                     new Object[] {deployed.key(), deployed.version()}, locale));
         } catch (RuleViolationException broken) {
@@ -75,7 +73,7 @@ class ProcessAdminPage {
                      @RequestParam(required = false) String decisionTable, Authentication who, Model page, Locale locale,
                      HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, administrator(who));
+            procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, staff.requireStaff(who.getName()));
         } catch (RuleViolationException broken) {
             response.setStatus(422);
             return render(page, "procedure", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));
@@ -92,9 +90,5 @@ class ProcessAdminPage {
         model.addAttribute("failedForm", failedForm);
         model.addAttribute("failure", failure);
         return "casework/processes";
-    }
-
-    private StaffMember administrator(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 }

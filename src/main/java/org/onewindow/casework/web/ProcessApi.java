@@ -14,8 +14,6 @@ import org.onewindow.casework.process.ProcessModel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.onewindow.identity.StaffDirectory;
-import org.onewindow.identity.StaffMember;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +48,7 @@ class ProcessApi {
     @PostMapping(value = "/processes", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/bpmn+xml"})
     @Operation(summary = "Deploy a new version of a BPMN 2.0 process; running applications keep the version they started on")
     ResponseEntity<ProcessModel> deploy(@RequestBody byte[] bpmn, Authentication who) {
-        ProcessModel deployed = processes.deploy(bpmn, administrator(who));
+        ProcessModel deployed = processes.deploy(bpmn, staff.requireStaff(who.getName()));
         return ResponseEntity.created(URI.create("/api/v1/casework/processes/" + deployed.key())).body(deployed);
     }
 
@@ -64,13 +62,9 @@ class ProcessApi {
     @Operation(summary = "Choose the process and the instant-approval decision table (optional) of an item")
     ItemProcedures.Procedure configure(@PathVariable @Pattern(regexp = "^[A-Z]{2}-[0-9]{3}$") String itemCode,
                                        @Valid @RequestBody ProcedureRequest request, Authentication who) {
-        return procedures.configure(itemCode, request.processKey(), request.decisionTable(), administrator(who));
+        return procedures.configure(itemCode, request.processKey(), request.decisionTable(), staff.requireStaff(who.getName()));
     }
 
     record ProcedureRequest(@NotBlank @Size(max = 100) String processKey, @Size(max = 100) String decisionTable) {
-    }
-
-    private StaffMember administrator(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 }

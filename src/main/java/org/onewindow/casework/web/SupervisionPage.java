@@ -12,7 +12,6 @@ import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,13 +51,13 @@ class SupervisionPage {
 
     @GetMapping("/supervision")
     String page(Authentication who, Model model, Locale locale) {
-        return render(supervisor(who), model, locale);
+        return render(staff.requireStaff(who.getName()), model, locale);
     }
 
     @PostMapping("/supervision/follow-ups/{number}")
     String answer(@PathVariable String number, @RequestParam(required = false) String answer, Authentication who, Model model, Locale locale,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        StaffMember me = supervisor(who);
+        StaffMember me = staff.requireStaff(who.getName());
         try {
             ratings.answerRating(number, me, answer);
         } catch (RuleViolationException | ConflictException refused) {
@@ -82,9 +81,5 @@ class SupervisionPage {
         model.addAttribute("followUps", ratings.openFollowUps(me));
         model.addAttribute("area", me.region().name(locale));
         return "casework/supervision";
-    }
-
-    private StaffMember supervisor(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 }

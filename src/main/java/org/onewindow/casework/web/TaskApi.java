@@ -10,8 +10,6 @@ import org.onewindow.casework.OfficeWork;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.OfficeTask;
 import org.onewindow.identity.StaffDirectory;
-import org.onewindow.identity.StaffMember;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,23 +39,19 @@ class TaskApi {
     @GetMapping
     @Operation(summary = "Tasks for my roles at my node and department, and tasks I hold; oldest first, at most 200")
     List<OfficeTask> myTasks(Authentication who) {
-        return processes.taskList(staffMember(who), PAGE);
+        return processes.taskList(staff.requireStaff(who.getName()), PAGE);
     }
 
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Take a task; 409 when a colleague already took it")
     OfficeTask claim(@PathVariable @Size(max = 64) String taskId, Authentication who) {
-        return processes.claim(taskId, staffMember(who));
+        return processes.claim(taskId, staff.requireStaff(who.getName()));
     }
 
     @PostMapping("/{taskId}/handover")
     @Operation(summary = "Hand a task I hold (or could take) to a colleague who could take it")
     OfficeTask handOver(@PathVariable @Size(max = 64) String taskId, @Valid @RequestBody HandOver request, Authentication who) {
-        return office.handOver(taskId, staffMember(who), request.to());
-    }
-
-    private StaffMember staffMember(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+        return office.handOver(taskId, staff.requireStaff(who.getName()), request.to());
     }
 
     record HandOver(@NotBlank @Size(max = 60) String to) {

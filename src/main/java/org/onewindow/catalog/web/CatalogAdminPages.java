@@ -18,7 +18,6 @@ import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +52,7 @@ class CatalogAdminPages {
 
     @GetMapping
     String index(Authentication who, Model model) {
-        model.addAttribute("staff", staffMember(who));
+        model.addAttribute("staff", staff.requireStaff(who.getName()));
         model.addAttribute("drafts", catalog.drafts());
         model.addAttribute("items", catalog.publishedItems());
         model.addAttribute("bundles", catalog.publishedBundles());
@@ -75,7 +74,7 @@ class CatalogAdminPages {
     @PostMapping("/items")
     String saveItem(@RequestParam String code, @RequestParam String json, @RequestParam String action,
                     Authentication who, Model model, Locale locale, RedirectAttributes redirect) {
-        StaffMember actor = staffMember(who);
+        StaffMember actor = staff.requireStaff(who.getName());
         model.addAttribute("code", code);
         model.addAttribute("json", json);
         model.addAttribute("status", catalog.draft(code).map(i -> "DRAFT").orElse(null));
@@ -120,7 +119,7 @@ class CatalogAdminPages {
                       @RequestParam(defaultValue = "") String descriptionZh, @RequestParam(defaultValue = "") String descriptionEn,
                       @RequestParam String audience, @RequestParam String itemCodes, @RequestParam String action,
                       Authentication who, Locale locale, RedirectAttributes redirect) {
-        StaffMember actor = staffMember(who);
+        StaffMember actor = staff.requireStaff(who.getName());
         try {
             Audience chosen = Arrays.stream(Audience.values()).filter(a -> a.name().equals(audience)).findFirst()
                     .orElseThrow(() -> new RuleViolationException(Violation.of("audience", "item.audience-required")));
@@ -143,7 +142,7 @@ class CatalogAdminPages {
                      @RequestParam(defaultValue = "") String hoursZh, @RequestParam(defaultValue = "") String hoursEn,
                      @RequestParam(defaultValue = "") String phone, @RequestParam(required = false) String promisedDays,
                      Authentication who, Locale locale, RedirectAttributes redirect) {
-        StaffMember actor = staffMember(who);
+        StaffMember actor = staff.requireStaff(who.getName());
         try {
             Integer days = promisedDays == null || promisedDays.isBlank() ? null : parseDays(promisedDays);
             catalog.publishLocalImplementation(new LocalImplementation(itemCode.strip(), regionCode.strip(),
@@ -172,10 +171,6 @@ class CatalogAdminPages {
 
     private String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    private StaffMember staffMember(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 
     record ShownViolation(String field, String rule, String message) {

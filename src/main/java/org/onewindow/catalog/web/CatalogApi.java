@@ -24,9 +24,7 @@ import org.onewindow.catalog.ServiceItem;
 import org.onewindow.catalog.search.SearchQuery;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.StaffDirectory;
-import org.onewindow.identity.StaffMember;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,7 +85,7 @@ class CatalogApi {
     @PostMapping("/items")
     @Operation(summary = "Draft a new version of an item (administrators of the province)")
     ResponseEntity<ItemDetail> draftItem(@Valid @RequestBody NewItem request, Authentication who) {
-        ServiceItem draft = catalog.draftItem(request.code(), request.standard(), staffMember(who));
+        ServiceItem draft = catalog.draftItem(request.code(), request.standard(), staff.requireStaff(who.getName()));
         return ResponseEntity.created(URI.create("/api/v1/catalog/items/" + draft.code() + "/draft"))
                 .body(new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of()));
     }
@@ -95,7 +93,7 @@ class CatalogApi {
     @GetMapping("/items/{code}/draft")
     @Operation(summary = "The current draft of an item (administrators)")
     ItemDetail draft(@PathVariable String code, Authentication who) {
-        staffMember(who);
+        staff.requireStaff(who.getName());
         ServiceItem draft = catalog.draft(code).orElseThrow(() -> new org.onewindow.shared.NotFoundException("draft", code));
         return new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of());
     }
@@ -103,21 +101,21 @@ class CatalogApi {
     @PutMapping("/items/{code}/draft")
     @Operation(summary = "Revise the draft of an item; published versions are never edited")
     ItemDetail reviseDraft(@PathVariable String code, @Valid @RequestBody @NotNull ItemStandard standard, Authentication who) {
-        ServiceItem draft = catalog.reviseDraft(code, standard, staffMember(who));
+        ServiceItem draft = catalog.reviseDraft(code, standard, staff.requireStaff(who.getName()));
         return new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of());
     }
 
     @PostMapping("/items/{code}/publish")
     @Operation(summary = "Publish the draft: it becomes the standard, the previous version is retired")
     ItemDetail publish(@PathVariable String code, Authentication who) {
-        ServiceItem item = catalog.publishItem(code, staffMember(who));
+        ServiceItem item = catalog.publishItem(code, staff.requireStaff(who.getName()));
         return new ItemDetail(item.code(), item.version(), item.status().name(), item.publishedAt(), item.standard(), List.of());
     }
 
     @PostMapping("/items/{code}/retire")
     @Operation(summary = "Retire the published version of an item")
     ResponseEntity<Void> retire(@PathVariable String code, Authentication who) {
-        catalog.retireItem(code, staffMember(who));
+        catalog.retireItem(code, staff.requireStaff(who.getName()));
         return ResponseEntity.noContent().build();
     }
 
@@ -126,25 +124,21 @@ class CatalogApi {
     LocalImplementation local(@PathVariable String code, @PathVariable @Pattern(regexp = "^[0-9]{6}$") String regionCode,
                               @Valid @RequestBody LocalRequest request, Authentication who) {
         return catalog.publishLocalImplementation(new LocalImplementation(code, regionCode, request.address(), request.hours(),
-                request.phone(), request.promisedDays(), request.feeYuan(), request.visits(), request.materialCodes()), staffMember(who));
+                request.phone(), request.promisedDays(), request.feeYuan(), request.visits(), request.materialCodes()), staff.requireStaff(who.getName()));
     }
 
     @PostMapping("/bundles")
     @Operation(summary = "Draft (or revise the draft of) a life-event bundle")
     ResponseEntity<BundleSummary> draftBundle(@Valid @RequestBody BundleRequest request, Authentication who) {
         LifeEventBundle draft = catalog.draftBundle(new LifeEventBundle(null, request.code(), 0, null, request.name(),
-                request.description(), request.audience(), request.itemCodes()), staffMember(who));
+                request.description(), request.audience(), request.itemCodes()), staff.requireStaff(who.getName()));
         return ResponseEntity.status(201).body(BundleSummary.of(draft));
     }
 
     @PostMapping("/bundles/{code}/publish")
     @Operation(summary = "Publish the draft of a life-event bundle")
     BundleSummary publishBundle(@PathVariable String code, Authentication who) {
-        return BundleSummary.of(catalog.publishBundle(code, staffMember(who)));
-    }
-
-    private StaffMember staffMember(Authentication who) {
-        return staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+        return BundleSummary.of(catalog.publishBundle(code, staff.requireStaff(who.getName())));
     }
 
     record NewItem(@NotBlank @Pattern(regexp = "^[A-Z]{2,3}-[0-9]{3,6}$") String code, @NotNull ItemStandard standard) {

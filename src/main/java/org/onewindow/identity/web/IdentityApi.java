@@ -18,7 +18,6 @@ import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.identity.ValidResidentIdNumber;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.UnifiedSocialCreditCode;
@@ -82,7 +81,7 @@ class IdentityApi {
     @PostMapping("/proxy-authorizations/at-window")
     @Operation(summary = "A clerk records an authorization for the person at the window (who may have no smartphone)")
     ResponseEntity<ProxyAuthorization> authorizeAtWindow(@Valid @RequestBody WindowAuthorization request, Authentication who) {
-        StaffMember clerk = staff.staff(who.getName()).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+        StaffMember clerk = staff.requireStaff(who.getName());
         String principal = people.personAtWindow(ResidentIdNumber.parse(request.principalIdNumber()), request.principalName(), null, clerk);
         return ResponseEntity.status(201).body(proxies.grant(principal, request.proxy(), request.itemCodes(), request.validUntil(),
                 clerk.username()));
