@@ -1,7 +1,9 @@
 package org.onewindow.identity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -10,14 +12,29 @@ import org.springframework.stereotype.Service;
 public class OrganizationTree {
 
     private final JdbcClient jdbc;
+    /**
+     * Regions found so far. A region's code, parent and level never change once it exists, and
+     * nearly every request asks for one or two; an unknown code is not remembered, so a region
+     * added later is found.
+     */
+    private final Map<String, Region> known = new ConcurrentHashMap<>();
 
     OrganizationTree(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Region> region(String code) {
-        return jdbc.sql("select code, parent_code, level, name_zh, name_en from region where code = :code")
+        if (code == null) {
+            return Optional.empty();
+        }
+        Region region = known.get(code);
+        if (region != null) {
+            return Optional.of(region);
+        }
+        Optional<Region> found = jdbc.sql("select code, parent_code, level, name_zh, name_en from region where code = :code")
                 .param("code", code).query(OrganizationTree::region).optional();
+        found.ifPresent(r -> known.put(code, r));
+        return found;
     }
 
     public List<Region> children(String code) {
