@@ -17,8 +17,26 @@ public class NotificationLog {
         this.jdbc = jdbc;
     }
 
-    void write(String recipient, String channel, ApplicationStepTaken step) {
-        write(recipient, channel, step.number(), step.step(), step.stateAfter(), step.at());
+    /** Who gets a message, on which channel. */
+    record Addressee(String recipient, String channel) {
+    }
+
+    /** The messages about one step, in one statement. */
+    void write(ApplicationStepTaken step, List<Addressee> addressees) {
+        if (addressees.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into notification (recipient, channel, application_number, step, state_after, step_at)
+                select m.recipient, m.channel, :number, :step, :state, :at
+                from unnest(cast(:recipients as text[]), cast(:channels as text[])) with ordinality as m(recipient, channel, n)
+                order by m.n
+                on conflict do nothing""")
+                .param("recipients", addressees.stream().map(Addressee::recipient).toArray(String[]::new))
+                .param("channels", addressees.stream().map(Addressee::channel).toArray(String[]::new))
+                .param("number", step.number()).param("step", step.step()).param("state", step.stateAfter().name())
+                .param("at", Timestamp.from(step.at()))
+                .update();
     }
 
     void write(String recipient, String channel, String number, String step, ApplicationState state, java.time.Instant at) {

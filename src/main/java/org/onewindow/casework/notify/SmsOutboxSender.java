@@ -1,23 +1,17 @@
 package org.onewindow.casework.notify;
 
-import org.onewindow.casework.ApplicationStepTaken;
 import org.springframework.stereotype.Component;
 
 /**
- * The default SMS sender: it writes the message to the outbox, where an SMS gateway adapter of
- * the province picks it up. Replace this bean to send through a real gateway.
+ * SMS: every step goes to the SMS outbox, where the province's SMS gateway adapter picks it up
+ * and finds the person's number. Until one is connected, administrators read the outbox on
+ * {@code /admin/outbox}.
  */
 @Component
 class SmsOutboxSender implements NotificationSender {
 
-    private final NotificationLog log;
-
-    SmsOutboxSender(NotificationLog log) {
-        this.log = log;
-    }
-
     @Override
-    public void tell(String recipient, ApplicationStepTaken step) {
-        log.write(recipient, "SMS", step);
+    public String channel() {
+        return "SMS";
     }
 }

@@ -345,16 +345,25 @@ public class ApplicationRepository {
                                List<String> applicationNumbers) {
     }
 
+    /** The steps taken since the application was loaded, in one statement, in the order they were taken. */
     private void appendSteps(Application a) {
-        for (TimelineEntry step : a.newSteps()) {
-            jdbc.sql("""
-                    insert into application_step (application_id, at, actor, step, state_after, reasons)
-                    values (:id, :at, :actor, :step, :state, cast(:reasons as jsonb))""")
-                    .param("id", a.id()).param("at", Timestamp.from(step.at())).param("actor", step.actor())
-                    .param("step", step.step()).param("state", step.stateAfter().name())
-                    .param("reasons", json.writeValueAsString(step.reasons()))
-                    .update();
+        List<TimelineEntry> steps = a.newSteps();
+        if (steps.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                insert into application_step (application_id, at, actor, step, state_after, reasons)
+                select :id, cast(s.at as timestamptz), s.actor, s.step, s.state, cast(s.reasons as jsonb)
+                from unnest(cast(:ats as text[]), cast(:actors as text[]), cast(:steps as text[]), cast(:states as text[]),
+                            cast(:reasons as text[])) with ordinality as s(at, actor, step, state, reasons, n)
+                order by s.n""")
+                .param("id", a.id())
+                .param("ats", steps.stream().map(step -> step.at().toString()).toArray(String[]::new))
+                .param("actors", steps.stream().map(TimelineEntry::actor).toArray(String[]::new))
+                .param("steps", steps.stream().map(TimelineEntry::step).toArray(String[]::new))
+                .param("states", steps.stream().map(step -> step.stateAfter().name()).toArray(String[]::new))
+                .param("reasons", steps.stream().map(step -> json.writeValueAsString(step.reasons())).toArray(String[]::new))
+                .update();
     }
 
     private Application application(ResultSet rs, int row) throws SQLException {
