@@ -1,5 +1,6 @@
 package org.onewindow.casework.process;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
@@ -65,6 +67,17 @@ public class ApplicationProcesses {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final BeanFactory beans;
+    /**
+     * The newest version of each process as looked up in the last few seconds: every submission
+     * starts a process, and Flowable would ask the database for the newest version each time. A
+     * deployment here forgets it at once; one made on another node is picked up within
+     * {@link #LATEST_VERSION_VALID}.
+     */
+    private final Map<String, LatestVersion> latestVersions = new ConcurrentHashMap<>();
+    static final Duration LATEST_VERSION_VALID = Duration.ofSeconds(10);
+
+    private record LatestVersion(String definitionId, long lookedUpAt) {
+    }
 
     ApplicationProcesses(RepositoryService repository, RuntimeService runtime, TaskService tasks,
                          BeanFactory beans) throws IOException {
@@ -130,6 +143,7 @@ public class ApplicationProcesses {
         // the suffix makes Flowable parse the resource; without it the deployment would hold no process
         Deployment deployment = repository.createDeployment().name("runtime:" + key + ":" + actor)
                 .addBytes(key + ".bpmn20.xml", xml).deploy();
+        latestVersions.remove(key);
         ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
         return model(definition, deployment);
     }
@@ -162,11 +176,25 @@ public class ApplicationProcesses {
         // Transient first: a case the rules approve ends within this call and needs none of them
         // stored (no variable or variable-history rows). One that waits for a person keeps them
         // for the tasks still to come; the tasks created during the start already used them.
-        ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionKey(processKey).businessKey(application.number())
-                .transientVariables(variables).transientVariable(InstantCheck.VARIABLE, check).start();
+        ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionId(latestDefinitionId(processKey))
+                .businessKey(application.number()).transientVariables(variables).transientVariable(InstantCheck.VARIABLE, check).start();
         if (!instance.isEnded()) {
             runtime.setVariables(instance.getId(), variables);
         }
+    }
+
+    private String latestDefinitionId(String processKey) {
+        long now = System.nanoTime();
+        LatestVersion known = latestVersions.get(processKey);
+        if (known != null && now - known.lookedUpAt() < LATEST_VERSION_VALID.toNanos()) {
+            return known.definitionId();
+        }
+        ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult();
+        if (newest == null) {
+            throw new IllegalStateException("no process is deployed with the key " + processKey);
+        }
+        latestVersions.put(processKey, new LatestVersion(newest.getId(), now));
+        return newest.getId();
     }
 
     /** The open tasks of an application's process; empty when it has none (applications from before processes existed). */
