@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class BenchBaseline {
 
     static final String PROCESS_KEY = "bench-baseline";
-    private static final String MODEL = "bench/bench-baseline.bpmn20.xml";
+    /** The same one step with the task-level history of the platform's own processes (decision 0003). */
+    static final String TASK_HISTORY_PROCESS_KEY = "bench-baseline-task-history";
 
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
@@ -33,9 +34,11 @@ class BenchBaseline {
     BenchBaseline(RepositoryService repository, RuntimeService runtime, JdbcClient jdbc) throws IOException {
         this.runtime = runtime;
         this.jdbc = jdbc;
-        try (InputStream in = new ClassPathResource(MODEL).getInputStream()) {
-            repository.createDeployment().name("bench:" + PROCESS_KEY).addBytes(PROCESS_KEY + ".bpmn20.xml", in.readAllBytes())
-                    .enableDuplicateFiltering().deploy();
+        for (String key : new String[] {PROCESS_KEY, TASK_HISTORY_PROCESS_KEY}) {
+            try (InputStream in = new ClassPathResource("bench/" + key + ".bpmn20.xml").getInputStream()) {
+                repository.createDeployment().name("bench:" + key).addBytes(key + ".bpmn20.xml", in.readAllBytes())
+                        .enableDuplicateFiltering().deploy();
+            }
         }
         jdbc.sql("""
                 create table if not exists bench_baseline (
@@ -49,7 +52,18 @@ class BenchBaseline {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     void baseline() {
-        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY).getId();
+        startAndRecord(PROCESS_KEY);
+    }
+
+    @PostMapping("/bench/baseline/task-history")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    void baselineWithTaskHistory() {
+        startAndRecord(TASK_HISTORY_PROCESS_KEY);
+    }
+
+    private void startAndRecord(String processKey) {
+        String instance = runtime.startProcessInstanceByKey(processKey).getId();
         jdbc.sql("insert into bench_baseline (process_instance_id) values (:instance)").param("instance", instance).update();
     }
 }

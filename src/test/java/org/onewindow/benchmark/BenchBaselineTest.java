@@ -41,13 +41,35 @@ class BenchBaselineTest {
 
         @Test
         void eachRequestStartsTheOneStepProcessAndInsertsOneRow() {
+            int rowsBefore = rows();
+            int endedBefore = historyOf("bench-baseline").get(0);
             var answer = new PlatformClient(port).post("/bench/baseline", "");
             assertThat(answer.status()).isEqualTo(201);
-            assertThat(jdbc.sql("select count(*) from bench_baseline").query(Integer.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("""
-                    select count(*) from act_hi_procinst h join act_re_procdef d on d.id_ = h.proc_def_id_
-                    where d.key_ = 'bench-baseline' and h.end_time_ is not null""")
-                    .query(Integer.class).single()).isEqualTo(1);
+            assertThat(rows()).isEqualTo(rowsBefore + 1);
+            assertThat(historyOf("bench-baseline").get(0)).isEqualTo(endedBefore + 1);
+        }
+
+        @Test
+        void theTaskHistoryVariantRecordsTheInstanceButNotItsActivities() {
+            assertThat(new PlatformClient(port).post("/bench/baseline", "").status()).isEqualTo(201);
+            int endedBefore = historyOf("bench-baseline-task-history").get(0);
+            assertThat(new PlatformClient(port).post("/bench/baseline/task-history", "").status()).isEqualTo(201);
+            assertThat(historyOf("bench-baseline-task-history")).containsExactly(endedBefore + 1, 0);
+            assertThat(historyOf("bench-baseline").get(1)).isPositive();
+        }
+
+        private int rows() {
+            return jdbc.sql("select count(*) from bench_baseline").query(Integer.class).single();
+        }
+
+        /** Ended process instances, then activity rows, in the engine's history for a process key. */
+        private java.util.List<Integer> historyOf(String key) {
+            return jdbc.sql("""
+                    select (select count(*) from act_hi_procinst h join act_re_procdef d on d.id_ = h.proc_def_id_
+                            where d.key_ = :key and h.end_time_ is not null)::int,
+                           (select count(*) from act_hi_actinst a join act_re_procdef d on d.id_ = a.proc_def_id_ where d.key_ = :key)::int""")
+                    .param("key", key)
+                    .query((rs, n) -> java.util.List.of(rs.getInt(1), rs.getInt(2))).single();
         }
     }
 }

@@ -76,6 +76,11 @@ class ProcessesAndDecisionsTest {
                 .param("n", number).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select outcome from automatic_decision d join application a on a.id = d.application_id where a.number = :n")
                 .param("n", number).query(String.class).single()).isEqualTo("APPROVE");
+        // task-level history: the ended instance is kept, its activities are not (the timeline has every step)
+        assertThat(jdbc.sql("select count(*) from act_hi_procinst where business_key_ = :n and end_time_ is not null")
+                .param("n", number).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_ where p.business_key_ = :n")
+                .param("n", number).query(Integer.class).single()).isZero();
 
         // the licence the platform now holds counts: a second shop goes to a person, and the reason says so
         JsonNode second = citizen.apply("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SMALL_SHOP + "}").json();
@@ -94,6 +99,9 @@ class ProcessesAndDecisionsTest {
         assertThat(referral.path("step").asString()).isEqualTo("referred-to-staff");
         assertThat(referral.path("reasons").get(0).asString()).contains("超过8人");
         assertThat(tasksOf(clerk, big.path("number").asString())).containsExactly("acceptance");
+        // the task a person must do is in the engine's history too, for support
+        assertThat(jdbc.sql("select t.task_def_key_ from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ where p.business_key_ = :n")
+                .param("n", big.path("number").asString()).query(String.class).list()).containsExactly("acceptance");
     }
 
     @Test
