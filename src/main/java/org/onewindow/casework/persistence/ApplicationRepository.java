@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.MaterialSummary;
@@ -258,10 +259,15 @@ public class ApplicationRepository {
             if (batch.isEmpty()) {
                 return changed;
             }
-            for (Application a : batch) {
-                changed += jdbc.sql("update application set due_on = :due, at_risk_on = :risk where id = :id")
-                        .param("due", date(a.dueOn(current))).param("risk", date(a.atRiskOn(current))).param("id", a.id()).update();
-            }
+            // the whole page in one statement
+            changed += jdbc.sql("""
+                    update application a set due_on = cast(d.due as date), at_risk_on = cast(d.risk as date)
+                    from unnest(cast(:ids as uuid[]), cast(:dues as text[]), cast(:risks as text[])) as d(id, due, risk)
+                    where a.id = d.id""")
+                    .param("ids", batch.stream().map(Application::id).toArray(java.util.UUID[]::new))
+                    .param("dues", batch.stream().map(a -> Objects.toString(a.dueOn(current), null)).toArray(String[]::new))
+                    .param("risks", batch.stream().map(a -> Objects.toString(a.atRiskOn(current), null)).toArray(String[]::new))
+                    .update();
             after = batch.getLast().id();
         }
     }
