@@ -3,7 +3,6 @@ package org.onewindow.casework;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.catalog.LocalizedText;
 
 /**

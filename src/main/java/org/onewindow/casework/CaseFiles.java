@@ -1,7 +1,6 @@
 package org.onewindow.casework;
 
 import java.util.List;
-import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.persistence.ApplicationRepository;
 import org.onewindow.catalog.CatalogService;

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.onewindow.casework.decision.DecisionTables;
-import org.onewindow.casework.decision.InstantDecision;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.InstantCheck;

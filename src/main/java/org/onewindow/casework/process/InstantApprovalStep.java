@@ -2,7 +2,7 @@ package org.onewindow.casework.process;
 
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
-import org.onewindow.casework.decision.InstantDecision;
+import org.onewindow.casework.InstantDecision;
 import org.springframework.stereotype.Component;
 
 /**

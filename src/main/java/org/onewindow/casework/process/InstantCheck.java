@@ -2,7 +2,7 @@ package org.onewindow.casework.process;
 
 import java.util.Optional;
 import java.util.function.Function;
-import org.onewindow.casework.decision.InstantDecision;
+import org.onewindow.casework.InstantDecision;
 import org.onewindow.casework.model.Application;
 
 /**

@@ -1,4 +1,4 @@
-package org.onewindow.casework.decision;
+package org.onewindow.casework;
 
 import java.util.LinkedHashMap;
 import java.util.Collections;
