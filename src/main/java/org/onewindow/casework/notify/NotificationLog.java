@@ -64,23 +64,69 @@ public class NotificationLog {
     public record Notification(String applicationNumber, String step, ApplicationState stateAfter, java.time.Instant at, boolean read) {
     }
     /**
-     * The newest messages waiting in the outboxes of the gateways (SMS, e-mail), for
+     * The newest messages of the outboxes of the gateways (SMS, e-mail), delivered or not, for
      * administrators to check what was sent; one channel or (null) both.
      */
     public List<OutboxMessage> outbox(String channel, int limit) {
         return jdbc.sql("""
-                select recipient, channel, application_number, step, state_after, step_at, created_at from notification
+                select * from notification
                 where channel in ('SMS', 'EMAIL') and (cast(:channel as text) is null or channel = cast(:channel as text))
                 order by created_at desc, id desc limit :limit""")
                 .param("channel", channel).param("limit", limit)
-                .query((rs, n) -> new OutboxMessage(rs.getString("recipient"), rs.getString("channel"),
-                        rs.getString("application_number"), rs.getString("step"), ApplicationState.valueOf(rs.getString("state_after")),
-                        rs.getTimestamp("step_at").toInstant(), rs.getTimestamp("created_at").toInstant()))
+                .query(NotificationLog::outboxMessage)
                 .list();
     }
 
-    /** One message of an outbox; the recipient is as stored (a user name) and must be masked where it could be personal data. */
-    public record OutboxMessage(String recipient, String channel, String applicationNumber, String step, ApplicationState stateAfter,
-                                java.time.Instant stepAt, java.time.Instant writtenAt) {
+    /**
+     * Up to {@code limit} messages of a channel that are due for delivery, locked for this
+     * transaction; rows another relay holds are skipped, so two relays never hand over the same
+     * message at once.
+     */
+    List<OutboxMessage> lockDue(String channel, int maxAttempts, int limit) {
+        return jdbc.sql("""
+                select * from notification
+                where channel = :channel and delivered_at is null and attempts < :max
+                  and coalesce(next_attempt_at, '-infinity') <= now()
+                order by id limit :limit
+                for update skip locked""")
+                .param("channel", channel).param("max", maxAttempts).param("limit", limit)
+                .query(NotificationLog::outboxMessage)
+                .list();
+    }
+
+    void delivered(long id) {
+        jdbc.sql("update notification set delivered_at = now(), attempts = attempts + 1, last_error = null where id = :id")
+                .param("id", id).update();
+    }
+
+    void failed(long id, String error, java.time.Duration retryAfter) {
+        jdbc.sql("""
+                update notification set attempts = attempts + 1, last_error = :error,
+                    next_attempt_at = now() + cast(:seconds || ' seconds' as interval)
+                where id = :id""")
+                .param("id", id).param("error", error).param("seconds", Long.toString(retryAfter.toSeconds())).update();
+    }
+
+    private static OutboxMessage outboxMessage(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp delivered = rs.getTimestamp("delivered_at");
+        return new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("channel"), rs.getString("application_number"),
+                rs.getString("step"), ApplicationState.valueOf(rs.getString("state_after")), rs.getTimestamp("step_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(), rs.getInt("attempts"),
+                rs.getString("last_error"));
+    }
+
+    /**
+     * One message of an outbox, with its delivery so far; the recipient is as stored (a user
+     * name) and must be masked where it could be personal data. The id is the message's identity
+     * for a gateway that must not send it twice.
+     */
+    public record OutboxMessage(long id, String recipient, String channel, String applicationNumber, String step,
+                                ApplicationState stateAfter, java.time.Instant stepAt, java.time.Instant writtenAt,
+                                java.time.Instant deliveredAt, int attempts, String lastError) {
+
+        /** No gateway took it after every try: it needs a person (a wrong number, a gateway down for hours). */
+        public boolean failed() {
+            return deliveredAt == null && attempts >= OutboxRelay.MAX_ATTEMPTS;
+        }
     }
 }

@@ -33,7 +33,7 @@ class OutboxPage {
     }
 
     /** One message as the page shows it. */
-    record Row(String recipient, String channel, String applicationNumber, String step, String at) {
+    record Row(String recipient, String channel, String applicationNumber, String step, String at, String delivery, boolean failed) {
     }
 
     @GetMapping("/admin/outbox")
@@ -43,9 +43,21 @@ class OutboxPage {
         model.addAttribute("channels", CHANNELS);
         model.addAttribute("messages", log.outbox(chosen, SHOWN).stream()
                 .map(m -> new Row(masked(m.recipient()), m.channel(), m.applicationNumber(),
-                        messages.getMessage("step." + m.step(), null, m.step(), locale), PlainWords.time(m.writtenAt())))
+                        messages.getMessage("step." + m.step(), null, m.step(), locale), PlainWords.time(m.writtenAt()),
+                        delivery(m, locale), m.failed()))
                 .toList());
         return "casework/outbox";
+    }
+
+    private String delivery(NotificationLog.OutboxMessage m, Locale locale) {
+        if (m.deliveredAt() != null) {
+            return messages.getMessage("outbox.delivery.delivered", new Object[] {PlainWords.time(m.deliveredAt())}, locale);
+        }
+        if (m.attempts() == 0) {
+            return messages.getMessage("outbox.delivery.waiting", null, locale);
+        }
+        return messages.getMessage(m.failed() ? "outbox.delivery.failed" : "outbox.delivery.retrying",
+                new Object[] {m.attempts(), m.lastError()}, locale);
     }
 
     /** User names are shown; phone numbers, ID numbers and e-mail addresses never in full. */
