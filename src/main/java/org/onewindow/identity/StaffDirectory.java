@@ -55,6 +55,9 @@ public class StaffDirectory {
     }
 
     public Optional<StaffMember> staff(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
         long now = System.nanoTime();
         Remembered known = remembered.get(username);
         if (known != null && now - known.since() < REMEMBER_FOR_NANOS) {
