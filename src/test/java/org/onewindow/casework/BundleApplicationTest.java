@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
-import org.onewindow.identity.Role;
-import org.onewindow.identity.internal.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +28,7 @@ class BundleApplicationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    AccountStore accounts;
+    org.onewindow.identity.TestStaff staff;
     PlatformClient owner;
 
     @BeforeEach
@@ -39,9 +36,7 @@ class BundleApplicationTest {
         owner = new PlatformClient(port).as("xihu-restaurant", "demo1234");
         for (String department : List.of("taxation", "human-resources-social-security")) {
             String username = "handler.xihu." + department.substring(0, 2);
-            if (!accounts.exists(username)) {
-                accounts.addStaff(username, "demo1234", "审批", "330106", "330106:" + department, EnumSet.of(Role.HANDLER));
-            }
+            staff.handler(username, "330106", department);
         }
     }
 

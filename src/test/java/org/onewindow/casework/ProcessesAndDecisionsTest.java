@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.identity.ResidentIdNumber;
-import org.onewindow.identity.Role;
-import org.onewindow.identity.internal.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +29,7 @@ class ProcessesAndDecisionsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    AccountStore accounts;
+    org.onewindow.identity.TestStaff staff;
 
     PlatformClient clerk;
     PlatformClient handler;
@@ -43,9 +40,7 @@ class ProcessesAndDecisionsTest {
         handler = new PlatformClient(port).as("handler.xihu.mr", "demo1234");
         for (String department : List.of("market-regulation", "housing-construction", "natural-resources", "ecology-environment")) {
             String username = "handler2.xihu." + department;
-            if (!accounts.exists(username)) {
-                accounts.addStaff(username, "demo1234", "审批", "330106", "330106:" + department, EnumSet.of(Role.HANDLER));
-            }
+            staff.handler(username, "330106", department);
         }
     }
 

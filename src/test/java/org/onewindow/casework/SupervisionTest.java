@@ -12,8 +12,6 @@ import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
 import org.onewindow.casework.notify.TimeLimitAlerts;
-import org.onewindow.identity.Role;
-import org.onewindow.identity.internal.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +35,7 @@ class SupervisionTest {
     @Autowired
     TimeLimitAlerts alerts;
     @Autowired
-    AccountStore accounts;
+    org.onewindow.identity.TestStaff staff;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient supervisor;
@@ -61,9 +59,7 @@ class SupervisionTest {
         String number = submit("330106");
         assertThat(clerk.post("/api/v1/casework/applications/" + number + "/acceptance", "").status()).isEqualTo(200);
         // the handler takes the case up: alerts go to them, not to every colleague who could have taken it
-        if (!accounts.exists("handler3.xihu.mr")) {
-            accounts.addStaff("handler3.xihu.mr", "demo1234", "审批", "330106", "330106:market-regulation", java.util.EnumSet.of(Role.HANDLER));
-        }
+        staff.handler("handler3.xihu.mr", "330106", "market-regulation");
         assertThat(new PlatformClient(port).as("handler.xihu.mr", "demo1234").post("/api/v1/casework/applications/" + number + "/review", "")
                 .status()).isEqualTo(200);
         int promised = new PlatformClient(port).get("/api/v1/catalog/items/MR-001").json().path("standard").path("promisedDays").asInt();

@@ -29,7 +29,7 @@ class CaseworkPagesTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.onewindow.identity.internal.AccountStore accounts;
+    org.onewindow.identity.TestStaff staff;
 
     @Test
     void eachWrongAnswerIsExplainedNextToItsFieldAndTheAnswersAreKept() throws Exception {
@@ -247,10 +247,7 @@ class CaseworkPagesTest {
 
     @Test
     void aHandlerHandsATaskTheyHoldToAColleague() throws Exception {
-        if (!accounts.exists("handler4.xihu.mr")) {
-            accounts.addStaff("handler4.xihu.mr", "demo1234", "审批", "330106", "330106:market-regulation",
-                    java.util.EnumSet.of(org.onewindow.identity.Role.HANDLER));
-        }
+        staff.handler("handler4.xihu.mr", "330106", "market-regulation");
         var citizen = new org.onewindow.PlatformClient(port).as("zhangsan", "demo1234");
         String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": "
                 + "{\"premisesAddress\": \"西湖区文三路10号\", \"mainActivity\": \"RESTAURANT\"}}").json().path("number").asString();
