@@ -51,7 +51,12 @@ public final class PlatformClient {
 
     /** Submits an application (JSON body) with a fresh Idempotency-Key, as every client must send one. */
     public Response apply(String json) {
-        return send(request("/api/v1/casework/applications").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        return apply("/api/v1/casework/applications", json);
+    }
+
+    /** The same to another way of applying: at a window, for a whole life event. */
+    public Response apply(String path, String json) {
+        return send(request(path).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

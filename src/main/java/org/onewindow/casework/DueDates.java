@@ -14,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the stored due and at-risk dates of open applications true to the working calendar: all
  * of them after an administrator changed it, and at start-up those stored before the dates were.
+ * At start-up it also completes the facts of decisions made before they were stored (the
+ * indicators add them up); a decision's facts are never recomputed, they are those of its day.
  * The supervisor's list and the alerts find late applications by these dates through an index.
  */
 @Component
@@ -42,6 +44,10 @@ class DueDates implements ApplicationRunner {
         int filled = applications.recomputeDueDates(false);
         if (filled > 0) {
             log.info("Stored the due dates of {} open applications", filled);
+        }
+        int completed = applications.completeDecisionFacts();
+        if (completed > 0) {
+            log.info("Stored the working days and on-time answer of {} earlier decisions", completed);
         }
     }
 }

@@ -76,33 +76,19 @@ public class Supervision {
     public Indicators indicators(StaffMember supervisor) {
         requireSupervisor(supervisor);
         String prefix = supervisor.region().prefix();
-        WorkingDayCalendar calendar = workingCalendar.current();
         Map<ApplicationState, Long> byState = new EnumMap<>(ApplicationState.class);
         applications.countByState(prefix).forEach(byState::put);
         long all = byState.values().stream().mapToLong(Long::longValue).sum();
-        long decided = 0;
-        long onTime = 0;
-        long workingDays = 0;
-        long automatic = 0;
-        for (ApplicationRepository.Decision d : applications.decisions(prefix)) {
-            decided++;
-            LocalDate decidedOn = LocalDate.ofInstant(d.decidedAt(), GovernmentTime.ZONE);
-            LocalDate due = calendar.addWorkingDays(d.acceptedOn(), d.promisedDays() + d.pausedWorkingDays());
-            if (!decidedOn.isAfter(due)) {
-                onTime++;
-            }
-            workingDays += Math.max(0, calendar.workingDaysBetween(d.acceptedOn(), decidedOn) - d.pausedWorkingDays());
-            if (Application.AUTOMATIC.equals(d.decidedBy())) {
-                automatic++;
-            }
-        }
+        // each decision's day, working days and on-time answer were stored when it was made
+        var decisions = applications.decisionCounts(prefix);
+        long decided = decisions.decided();
         long remote = applications.countNotAtWindow(prefix);
         var rating = applications.averageRating(prefix);
         return new Indicators(supervisor.region().code(), byState, decided,
-                decided == 0 ? null : (double) onTime / decided,
-                decided == 0 ? null : (double) workingDays / decided,
+                decided == 0 ? null : (double) decisions.onTime() / decided,
+                decisions.averageWorkingDays(),
                 all == 0 ? null : (double) remote / all,
-                decided == 0 ? null : (double) automatic / decided,
+                decided == 0 ? null : (double) decisions.automatic() / decided,
                 rating.count() == 0 ? null : rating.average(), rating.count());
     }
 

@@ -35,6 +35,8 @@ class SupervisionTest {
     @Autowired
     TimeLimitAlerts alerts;
     @Autowired
+    DueDates dueDates;
+    @Autowired
     org.onewindow.identity.TestStaff staff;
     PlatformClient citizen;
     PlatformClient clerk;
@@ -103,6 +105,50 @@ class SupervisionTest {
         assertThat(indicators.path("zeroVisitShare").asDouble()).isBetween(0.0, 1.0);
         assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234").get("/api/v1/casework/applications/indicators").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void indicatorsCountEachDecisionOnceWithItsWorkingDaysAndWhetherItWasOnTime() {
+        clock.set(Instant.parse("2026-11-23T01:00:00Z")); // Monday 09:00 in Beijing
+        JsonNode before = supervisor.get("/api/v1/casework/applications/indicators").json();
+
+        // a clear case the rules approve at once: decided the day it came in, on time, automatically
+        String first17 = "33010619700707" + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(500, 1000));
+        String instant = clerk.apply("/api/v1/casework/applications/at-window", "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", "
+                + "\"applicant\": {\"idNumber\": \"" + first17 + org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17)
+                + "\", \"name\": \"钱七\"}, \"form\": {\"shopName\": \"钱记面馆\", \"businessScope\": \"面食\", \"employees\": 2, "
+                + "\"organizationForm\": \"INDIVIDUAL\"}}").json().path("number").asString();
+        // a case decided by a person a day after its promised date (MR-001: 5 working days)
+        String late = submit("330106");
+        PlatformClient handler = new PlatformClient(port).as("handler.xihu.mr", "demo1234");
+        assertThat(clerk.post("/api/v1/casework/applications/" + late + "/acceptance", "").status()).isEqualTo(200);
+        assertThat(handler.post("/api/v1/casework/applications/" + late + "/review", "").status()).isEqualTo(200);
+        clock.set(Instant.parse("2026-12-01T01:00:00Z")); // Tuesday after the due Monday: 6 working days
+        assertThat(handler.post("/api/v1/casework/applications/" + late + "/decision",
+                "{\"outcome\": \"APPROVE\", \"reasons\": [\"材料齐全\"]}").status()).isEqualTo(200);
+
+        assertThat(decisionFacts(instant)).isEqualTo("0 true system:automatic-decision");
+        assertThat(decisionFacts(late)).isEqualTo("6 false handler.xihu.mr");
+        // decisions recorded before their facts were stored (an upgrade) get them at start-up
+        jdbc.sql("update application set decision_working_days = null, decided_on_time = null where number = :n").param("n", late).update();
+        dueDates.run(null);
+        assertThat(decisionFacts(late)).isEqualTo("6 false handler.xihu.mr");
+        JsonNode after = supervisor.get("/api/v1/casework/applications/indicators").json();
+        assertThat(after.path("decided").asLong()).isEqualTo(before.path("decided").asLong() + 2);
+        assertThat(count(after, "onTimeShare") - count(before, "onTimeShare")).isEqualTo(1);
+        assertThat(count(after, "automaticShare") - count(before, "automaticShare")).isEqualTo(1);
+        assertThat(Math.round(after.path("averageWorkingDaysToDecision").asDouble() * after.path("decided").asLong()
+                - before.path("averageWorkingDaysToDecision").asDouble() * before.path("decided").asLong())).isEqualTo(6);
+    }
+
+    /** How many decisions a share stands for. */
+    private static long count(JsonNode indicators, String share) {
+        return Math.round(indicators.path(share).asDouble() * indicators.path("decided").asLong());
+    }
+
+    private String decisionFacts(String number) {
+        return jdbc.sql("select decision_working_days || ' ' || decided_on_time || ' ' || decided_by from application where number = :n")
+                .param("n", number).query(String.class).single();
     }
 
     private static java.util.List<String> inbox(PlatformClient who, String number) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.onewindow.casework.ApplicationState;
@@ -190,6 +191,18 @@ public final class Application {
     /** Working days of the office's own time after which the application is at risk. */
     public int atRiskAfterWorkingDays() {
         return (int) Math.ceil(AT_RISK_SHARE * Math.max(1, promisedDays));
+    }
+
+    /** The decision made since the application was loaded (approved or denied), if any. */
+    public Optional<TimelineEntry> newDecision() {
+        return newSteps().stream()
+                .filter(step -> step.stateAfter() == ApplicationState.APPROVED || step.stateAfter() == ApplicationState.DENIED)
+                .findFirst();
+    }
+
+    /** The working days of the office's own time from acceptance to a day (the applicant's turns not counted). */
+    public int workingDaysUsedBy(LocalDate day, WorkingDayCalendar calendar) {
+        return Math.max(0, calendar.workingDaysBetween(acceptedOn, day) - pausedWorkingDays);
     }
 
     /** The promised completion date, moved on by the working days the applicant had the file; null before acceptance. */

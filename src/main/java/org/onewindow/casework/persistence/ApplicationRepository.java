@@ -21,6 +21,7 @@ import org.onewindow.casework.model.Application;
 import org.onewindow.casework.model.MaterialFile;
 import org.onewindow.casework.model.WorkingDayCalendar;
 import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.GovernmentTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -60,11 +61,16 @@ public class ApplicationRepository {
     }
 
     public void insert(Application a, String idempotencyKey, java.util.UUID bundleId) {
+        DecisionFacts decision = DecisionFacts.of(a, calendar.current());
         jdbc.sql("""
                 insert into application (id, number, item_code, item_version, region_code, applicant, submitted_by, channel, state,
-                    form, promised_days, accepted_on, due_on, at_risk_on, idempotency_key, bundle_id)
+                    form, promised_days, accepted_on, due_on, at_risk_on, idempotency_key, bundle_id,
+                    decided_on, decided_by, decision_working_days, decided_on_time)
                 values (:id, :number, :item, :itemVersion, :region, :applicant, :submittedBy, :channel, :state,
-                    cast(:form as jsonb), :promisedDays, :acceptedOn, :dueOn, :atRiskOn, :key, :bundle)""")
+                    cast(:form as jsonb), :promisedDays, :acceptedOn, :dueOn, :atRiskOn, :key, :bundle,
+                    :decidedOn, :decidedBy, :decisionWorkingDays, :decidedOnTime)""")
+                .param("decidedOn", decision.decidedOn()).param("decidedBy", decision.decidedBy())
+                .param("decisionWorkingDays", decision.decisionWorkingDays()).param("decidedOnTime", decision.decidedOnTime())
                 .param("bundle", bundleId).param("acceptedOn", date(a.acceptedOn()))
                 .param("dueOn", date(a.dueOn(calendar.current()))).param("atRiskOn", date(a.atRiskOn(calendar.current())))
                 .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
@@ -76,11 +82,18 @@ public class ApplicationRepository {
     }
 
     public void update(Application a) {
+        // the facts of a decision are written once, the day it is made
+        DecisionFacts decision = DecisionFacts.of(a, calendar.current());
         int updated = jdbc.sql("""
                 update application set state = :state, form = cast(:form as jsonb), accepted_on = :acceptedOn,
                     paused_since = :pausedSince, paused_working_days = :paused, due_on = :dueOn, at_risk_on = :atRiskOn,
+                    decided_on = coalesce(decided_on, :decidedOn), decided_by = coalesce(decided_by, :decidedBy),
+                    decision_working_days = coalesce(decision_working_days, :decisionWorkingDays),
+                    decided_on_time = coalesce(decided_on_time, :decidedOnTime),
                     version = version + 1, updated_at = now()
                 where id = :id and version = :version""")
+                .param("decidedOn", decision.decidedOn()).param("decidedBy", decision.decidedBy())
+                .param("decisionWorkingDays", decision.decisionWorkingDays()).param("decidedOnTime", decision.decidedOnTime())
                 .param("dueOn", date(a.dueOn(calendar.current()))).param("atRiskOn", date(a.atRiskOn(calendar.current())))
                 .param("id", a.id()).param("version", a.version()).param("state", a.state().name())
                 .param("form", json.writeValueAsString(a.form())).param("acceptedOn", date(a.acceptedOn()))
@@ -287,16 +300,72 @@ public class ApplicationRepository {
                 .param("p", regionPrefix).query(Long.class).single();
     }
 
-    /** When and by whom each accepted application in the regions was decided. */
-    public List<Decision> decisions(String regionPrefix) {
+    /** The decisions made in the regions, added up: how many, how many on time, the average working days, how many automatic. */
+    public DecisionCounts decisionCounts(String regionPrefix) {
         return jdbc.sql("""
-                select a.accepted_on, a.promised_days, a.paused_working_days, s.at, s.actor
-                from application a join application_step s on s.application_id = a.id and s.step in ('approved', 'denied')
-                where a.accepted_on is not null and a.region_code like :p || '%'""")
-                .param("p", regionPrefix)
-                .query((rs, n) -> new Decision(rs.getDate("accepted_on").toLocalDate(), rs.getInt("promised_days"),
-                        rs.getInt("paused_working_days"), rs.getTimestamp("at").toInstant(), rs.getString("actor")))
-                .list();
+                select count(*) as decided, count(*) filter (where decided_on_time) as on_time,
+                       avg(decision_working_days) as working_days, count(*) filter (where decided_by = :automatic) as automatic
+                from application where decided_on is not null and region_code like :p || '%'""")
+                .param("p", regionPrefix).param("automatic", Application.AUTOMATIC)
+                .query((rs, n) -> new DecisionCounts(rs.getLong("decided"), rs.getLong("on_time"),
+                        rs.getObject("working_days") == null ? null : rs.getDouble("working_days"), rs.getLong("automatic")))
+                .single();
+    }
+
+    /** See {@link #decisionCounts}. */
+    public record DecisionCounts(long decided, long onTime, Double averageWorkingDays, long automatic) {
+    }
+
+    /**
+     * The facts of a decision just made, as the indicators count them (all null when the change
+     * made none): the day in Beijing time, who made it, the working days the office used and
+     * whether that was within the promised time.
+     */
+    record DecisionFacts(Date decidedOn, String decidedBy, Integer decisionWorkingDays, Boolean decidedOnTime) {
+
+        static DecisionFacts of(Application a, WorkingDayCalendar calendar) {
+            return a.newDecision().map(step -> of(a, LocalDate.ofInstant(step.at(), GovernmentTime.ZONE), step.actor(), calendar))
+                    .orElse(new DecisionFacts(null, null, null, null));
+        }
+
+        static DecisionFacts of(Application a, LocalDate day, String actor, WorkingDayCalendar calendar) {
+            return new DecisionFacts(Date.valueOf(day), actor, a.workingDaysUsedBy(day, calendar), !day.isAfter(a.dueOn(calendar)));
+        }
+    }
+
+    /**
+     * Completes the facts of decisions recorded before they were stored (the day and the actor
+     * came from the timeline), a page at a time; answers how many.
+     */
+    public int completeDecisionFacts() {
+        WorkingDayCalendar current = calendar.current();
+        int completed = 0;
+        java.util.UUID after = new java.util.UUID(0, 0);
+        while (true) {
+            List<DecisionFacts> facts = new java.util.ArrayList<>();
+            List<java.util.UUID> ids = new java.util.ArrayList<>();
+            jdbc.sql("""
+                    select * from application where decided_on is not null and decided_on_time is null and id > :after
+                    order by id limit 1000""")
+                    .param("after", after)
+                    .query(rs -> {
+                        Application a = application(rs, 0);
+                        ids.add(a.id());
+                        facts.add(DecisionFacts.of(a, rs.getDate("decided_on").toLocalDate(), rs.getString("decided_by"), current));
+                    });
+            if (ids.isEmpty()) {
+                return completed;
+            }
+            completed += jdbc.sql("""
+                    update application a set decision_working_days = f.days, decided_on_time = f.on_time
+                    from unnest(cast(:ids as uuid[]), cast(:days as int[]), cast(:onTime as boolean[])) as f(id, days, on_time)
+                    where a.id = f.id""")
+                    .param("ids", ids.toArray(java.util.UUID[]::new))
+                    .param("days", facts.stream().map(DecisionFacts::decisionWorkingDays).toArray(Integer[]::new))
+                    .param("onTime", facts.stream().map(DecisionFacts::decidedOnTime).toArray(Boolean[]::new))
+                    .update();
+            after = ids.getLast();
+        }
     }
 
     public RatingAverage averageRating(String regionPrefix) {
@@ -306,10 +375,6 @@ public class ApplicationRepository {
                 .param("p", regionPrefix)
                 .query((rs, n) -> new RatingAverage(rs.getLong("n"), rs.getDouble("average")))
                 .single();
-    }
-
-    /** A decision as the indicators need it. */
-    public record Decision(LocalDate acceptedOn, int promisedDays, int pausedWorkingDays, java.time.Instant decidedAt, String decidedBy) {
     }
 
     /** How many ratings, and their mean. */
