@@ -10,7 +10,9 @@ import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
 import org.springframework.context.ApplicationEventPublisher;
+import org.onewindow.identity.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -65,7 +67,8 @@ public class WorkingCalendar {
     }
 
     @Transactional
-    public Exception declare(Exception day, String administrator) {
+    public Exception declare(Exception day, StaffMember administrator) {
+        requireProvinceAdministrator(administrator);
         if (day.nameZh() == null || day.nameZh().isBlank() || day.nameEn() == null || day.nameEn().isBlank()) {
             throw new RuleViolationException(Violation.of("name", "text.bilingual-required"));
         }
@@ -79,16 +82,24 @@ public class WorkingCalendar {
                 .param("day", Date.valueOf(day.day())).param("kind", day.kind().name()).param("zh", day.nameZh().strip())
                 .param("en", day.nameEn().strip())
                 .update();
-        audit.record(administrator, "casework.calendar-declared", day.day().toString(), day.kind().name());
+        audit.record(administrator.username(), "casework.calendar-declared", day.day().toString(), day.kind().name());
         reloadAfterCommit();
         return day;
     }
 
     @Transactional
-    public void remove(LocalDate day, String administrator) {
+    public void remove(LocalDate day, StaffMember administrator) {
+        requireProvinceAdministrator(administrator);
         jdbc.sql("delete from working_calendar_exception where day = :day").param("day", Date.valueOf(day)).update();
-        audit.record(administrator, "casework.calendar-removed", day.toString(), null);
+        audit.record(administrator.username(), "casework.calendar-removed", day.toString(), null);
         reloadAfterCommit();
+    }
+
+    /** Time limits must mean the same in every county: the province keeps the one calendar. */
+    private static void requireProvinceAdministrator(StaffMember staff) {
+        if (!staff.isProvinceAdministrator()) {
+            throw new AccessDeniedException("the working calendar is kept by the province's administrators");
+        }
     }
 
     private void reloadAfterCommit() {

@@ -300,7 +300,7 @@ public class CatalogService {
 
     /** The standard list is set by the province: "same item, same standard" everywhere below it. */
     private static void requireProvinceAdministrator(StaffMember actor) {
-        if (actor == null || !actor.has(Role.ADMINISTRATOR) || actor.region().level() != AdministrativeLevel.PROVINCE) {
+        if (actor == null || !actor.isProvinceAdministrator()) {
             throw new AccessDeniedException("only a province administrator maintains the standard list");
         }
     }

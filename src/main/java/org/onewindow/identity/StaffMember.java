@@ -19,4 +19,12 @@ public record StaffMember(String username, Set<Role> roles, String departmentId,
     public boolean mayActOn(String regionCode) {
         return region.covers(regionCode);
     }
+
+    /**
+     * An administrator of the province: what must be the same everywhere below it (the standard
+     * list, the processes, the working calendar) is set here and nowhere else.
+     */
+    public boolean isProvinceAdministrator() {
+        return has(Role.ADMINISTRATOR) && region.level() == AdministrativeLevel.PROVINCE;
+    }
 }

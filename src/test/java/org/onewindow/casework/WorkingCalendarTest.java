@@ -67,7 +67,7 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void onlyAdministratorsChangeItAndOnlyWeekendsBecomeWorkingDays() {
+    void onlyTheProvincesAdministratorsChangeItAndOnlyWeekendsBecomeWorkingDays() {
         PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
         var weekday = admin.put("/api/v1/casework/calendar/2027-03-10", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}");
         assertThat(weekday.status()).isEqualTo(422);
@@ -75,6 +75,10 @@ class WorkingCalendarTest {
         assertThat(admin.put("/api/v1/casework/calendar/2027-03-13", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}")
                 .status()).isEqualTo(200);
         assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234")
+                .put("/api/v1/casework/calendar/2027-03-14", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}").status())
+                .isEqualTo(403);
+        // a county administrator may not change the one calendar every county counts in
+        assertThat(new PlatformClient(port).as("admin.xihu", "demo1234")
                 .put("/api/v1/casework/calendar/2027-03-14", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}").status())
                 .isEqualTo(403);
         assertThat(admin.put("/api/v1/casework/calendar/not-a-date", "{\"kind\": \"HOLIDAY\", \"nameZh\": \"x\", \"nameEn\": \"x\"}").firstError())

@@ -34,8 +34,6 @@ import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.task.api.Task;
 import org.flowable.validation.ValidationError;
 import org.onewindow.casework.model.Application;
-import org.onewindow.identity.AdministrativeLevel;
-import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.NotFoundException;
@@ -305,7 +303,7 @@ public class ApplicationProcesses {
     }
 
     static void requireProvinceAdministrator(StaffMember staff) {
-        if (!staff.has(Role.ADMINISTRATOR) || staff.region().level() != AdministrativeLevel.PROVINCE) {
+        if (!staff.isProvinceAdministrator()) {
             throw new AccessDeniedException("processes and procedures are chosen by the province's administrators");
         }
     }

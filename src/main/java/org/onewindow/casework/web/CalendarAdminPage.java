@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.onewindow.casework.WorkingCalendar;
 import org.onewindow.casework.model.WorkingDayCalendar;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.GovernmentTime;
 import org.onewindow.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
@@ -46,10 +48,12 @@ class CalendarAdminPage {
     private static final List<String> FIELDS = List.of("day", "kind", "name", "nameZh", "nameEn");
 
     private final WorkingCalendar calendar;
+    private final StaffDirectory staff;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarAdminPage(WorkingCalendar calendar, MessageSource messages, Optional<Clock> clock) {
+    CalendarAdminPage(WorkingCalendar calendar, StaffDirectory staff, MessageSource messages, Optional<Clock> clock) {
+        this.staff = staff;
         this.calendar = calendar;
         this.messages = messages;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -60,7 +64,8 @@ class CalendarAdminPage {
     }
 
     @GetMapping("/admin/calendar")
-    String page(@RequestParam(required = false) Integer year, Model model, Locale locale) {
+    String page(@RequestParam(required = false) Integer year, Authentication who, Model model, Locale locale) {
+        model.addAttribute("mayChange", staff.requireStaff(who.getName()).isProvinceAdministrator());
         int shown = year == null ? GovernmentTime.today(clock).getYear() : year;
         if (shown < FIRST_YEAR || shown > LAST_YEAR) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -71,6 +76,8 @@ class CalendarAdminPage {
     @PostMapping("/admin/calendar")
     String declare(@RequestParam Map<String, String> parameters, Authentication who, Model model, Locale locale,
                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        StaffMember administrator = staff.requireStaff(who.getName());
+        model.addAttribute("mayChange", administrator.isProvinceAdministrator());
         Map<String, String> form = new LinkedHashMap<>();
         List.of("day", "kind", "nameZh", "nameEn").forEach(f -> form.put(f, parameters.getOrDefault(f, "").strip()));
         Map<String, String> errors = new LinkedHashMap<>();
@@ -88,7 +95,7 @@ class CalendarAdminPage {
             return render(shown, form, errors, model, locale);
         }
         try {
-            calendar.declare(new WorkingCalendar.Exception(day, kind, form.get("nameZh"), form.get("nameEn")), who.getName());
+            calendar.declare(new WorkingCalendar.Exception(day, kind, form.get("nameZh"), form.get("nameEn")), administrator);
         } catch (RuleViolationException broken) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(shown, form, FormQuestions.errors(broken, messages, locale), model, locale);
@@ -100,7 +107,7 @@ class CalendarAdminPage {
 
     @PostMapping("/admin/calendar/{day}/removal")
     String remove(@PathVariable LocalDate day, Authentication who, Locale locale, HttpServletRequest request, RedirectAttributes flash) {
-        calendar.remove(day, who.getName());
+        calendar.remove(day, staff.requireStaff(who.getName()));
         flash.addFlashAttribute("notice", messages.getMessage("calendar.removed", new Object[] {day.toString()}, locale));
         return PlainWords.seeOther(request, "/admin/calendar?year=" + day.getYear());
     }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.onewindow.casework.WorkingCalendar;
 import org.onewindow.casework.model.WorkingDayCalendar;
+import org.onewindow.identity.StaffDirectory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarApi {
 
     private final WorkingCalendar calendar;
+    private final StaffDirectory staff;
 
-    CalendarApi(WorkingCalendar calendar) {
+    CalendarApi(WorkingCalendar calendar, StaffDirectory staff) {
         this.calendar = calendar;
+        this.staff = staff;
     }
 
     @GetMapping
@@ -42,16 +45,16 @@ class CalendarApi {
     }
 
     @PutMapping("/{day}")
-    @Operation(summary = "Declare a day a public holiday, or a weekend day a working day (administrators)")
+    @Operation(summary = "Declare a day a public holiday, or a weekend day a working day (province administrators)")
     WorkingCalendar.Exception declare(@PathVariable LocalDate day, @Valid @RequestBody Declaration declaration, Authentication who) {
         return calendar.declare(new WorkingCalendar.Exception(day, declaration.kind(), declaration.nameZh(), declaration.nameEn()),
-                who.getName());
+                staff.requireStaff(who.getName()));
     }
 
     @DeleteMapping("/{day}")
-    @Operation(summary = "Remove a declared day (administrators)")
+    @Operation(summary = "Remove a declared day (province administrators)")
     ResponseEntity<Void> remove(@PathVariable LocalDate day, Authentication who) {
-        calendar.remove(day, who.getName());
+        calendar.remove(day, staff.requireStaff(who.getName()));
         return ResponseEntity.noContent().build();
     }
 

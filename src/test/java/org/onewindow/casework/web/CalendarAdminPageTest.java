@@ -31,12 +31,14 @@ class CalendarAdminPageTest {
     @Autowired
     WorkingCalendar calendar;
     @Autowired
+    org.onewindow.identity.StaffDirectory staff;
+    @Autowired
     TestClock clock;
 
     @AfterEach
     void forgetTheYear() {
         clock.reset();
-        calendar.exceptions(YEAR).forEach(e -> calendar.remove(e.day(), "admin"));
+        calendar.exceptions(YEAR).forEach(e -> calendar.remove(e.day(), provinceAdministrator()));
     }
 
     @Test
@@ -119,9 +121,25 @@ class CalendarAdminPageTest {
     }
 
     @Test
+    void aCountyAdministratorReadsTheCalendarButOnlyTheProvinceChangesIt() throws Exception {
+        calendar.declare(new WorkingCalendar.Exception(java.time.LocalDate.of(YEAR, 10, 1),
+                org.onewindow.casework.model.WorkingDayCalendar.Exception.HOLIDAY, "国庆节", "National Day"), provinceAdministrator());
+        FormBrowser county = signedIn("admin.xihu");
+        var page = county.get("/admin/calendar?year=2031");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("国庆节", "id=\"province-keeps-it\"").doesNotContain("id=\"declare-form\"", "remove-2031-10-01");
+
+        assertThat(county.post("/admin/calendar", page.body(),
+                Map.of("day", "2031-10-02", "kind", "HOLIDAY", "nameZh", "国庆节", "nameEn", "National Day")).statusCode()).isEqualTo(403);
+        assertThat(county.post("/admin/calendar/2031-10-01/removal", page.body(), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(calendar.exceptions(YEAR)).extracting(WorkingCalendar.Exception::day)
+                .containsExactly(java.time.LocalDate.of(YEAR, 10, 1));
+    }
+
+    @Test
     void aClerkMayNeitherSeeNorChangeTheCalendar() throws Exception {
         calendar.declare(new WorkingCalendar.Exception(java.time.LocalDate.of(YEAR, 10, 1),
-                org.onewindow.casework.model.WorkingDayCalendar.Exception.HOLIDAY, "国庆节", "National Day"), "admin");
+                org.onewindow.casework.model.WorkingDayCalendar.Exception.HOLIDAY, "国庆节", "National Day"), provinceAdministrator());
         FormBrowser clerk = signedIn("clerk.xihu");
         String office = clerk.get("/office").body();
 
@@ -138,7 +156,7 @@ class CalendarAdminPageTest {
     void inEnglishThePageAndItsErrorsAreInEnglish() throws Exception {
         FormBrowser admin = signedIn("admin");
         calendar.declare(new WorkingCalendar.Exception(java.time.LocalDate.of(YEAR, 10, 6),
-                org.onewindow.casework.model.WorkingDayCalendar.Exception.HOLIDAY, "国庆节", "National Day"), "admin");
+                org.onewindow.casework.model.WorkingDayCalendar.Exception.HOLIDAY, "国庆节", "National Day"), provinceAdministrator());
 
         HttpResponse<String> page = admin.get("/admin/calendar?year=2031&lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -157,5 +175,9 @@ class CalendarAdminPageTest {
 
     private FormBrowser signedIn(String username) throws Exception {
         return new FormBrowser(port).signIn(username, "demo1234");
+    }
+
+    private org.onewindow.identity.StaffMember provinceAdministrator() {
+        return staff.requireStaff("admin");
     }
 }
