@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Every step reaches the applicant's inbox and the SMS outbox, once, after it committed. */
+/** Every step reaches the applicant's inbox and the SMS outbox once, written in the step's own transaction. */
 @IntegrationTest
 class NotificationTest {
 
@@ -26,6 +26,10 @@ class NotificationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @Test
     void theApplicantIsToldOfEachStepInTheInboxAndBySms() {
@@ -77,6 +81,24 @@ class NotificationTest {
                 assertThat(steps(citizen, number)).containsExactlyInAnyOrder("returned-for-correction", "referred-to-staff"));
         assertThat(jdbc.sql("select step from notification where application_number = :n and channel = 'EMAIL'")
                 .param("n", number).query(String.class).list()).containsExactly("returned-for-correction");
+    }
+
+    @Test
+    void theMessagesOfAStepAreWrittenWithItAndVanishWithItWhenItRollsBack() {
+        String number = "OW-ROLLED-BACK-" + java.util.UUID.randomUUID();
+        var step = new ApplicationStepTaken(number, "MR-002", "zhangsan", "zhangsan", SubmissionChannel.ONLINE, "approved",
+                ApplicationState.APPROVED, java.time.Instant.now());
+        transaction.executeWithoutResult(status -> {
+            events.publishEvent(step);
+            // written in the step's own transaction: inbox, SMS and (for a decision) e-mail
+            assertThat(messages(number)).isEqualTo(3);
+            status.setRollbackOnly();
+        });
+        assertThat(messages(number)).isZero();
+    }
+
+    private int messages(String number) {
+        return jdbc.sql("select count(*) from notification where application_number = :n").param("n", number).query(Integer.class).single();
     }
 
     private static String submit(PlatformClient who, String body) {
