@@ -39,6 +39,7 @@ class RequestAdmission extends OncePerRequestFilter {
 
     /** Requests spend part of their time waiting for PostgreSQL; a few per core keep the cores busy. */
     private static final int PLACES_PER_CORE = 4;
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private final Semaphore places;
     private final long waitNanos;
@@ -74,7 +75,7 @@ class RequestAdmission extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         try {
@@ -84,13 +85,18 @@ class RequestAdmission extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        long retryAfterSeconds = 5;
+    /** API callers get a problem detail; people get the error page in plain words (ErrorPages). */
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+        if (!request.getRequestURI().startsWith("/api/")) {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return;
+        }
+        long retryAfterSeconds = RETRY_AFTER_SECONDS;
         var locale = LocaleContextHolder.getLocale();
         var problem = ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", messages.getMessage("problem.title.busy", null, locale),
                 messages.getMessage("problem.busy", new Object[] {retryAfterSeconds}, locale), List.of());
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), ProblemDetails.asMap(problem));

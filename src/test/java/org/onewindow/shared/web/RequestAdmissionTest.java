@@ -65,6 +65,13 @@ class RequestAdmissionTest {
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(refused.getContentAsString()).contains("\"type\":\"/problems/busy\"").contains("try again in 5 seconds");
         assertThat(served).containsExactly("/api/v1/first");
+
+        // a person at a page gets the error page in plain words (rendered by ErrorPages for the status)
+        MockHttpServletResponse page = call(gate, "/items/MR-002/apply", recording(served));
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.isCommitted()).isTrue();
+        assertThat(page.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(served).containsExactly("/api/v1/first");
     }
 
     @Test
