@@ -83,9 +83,11 @@ public class NotificationLog {
      * message at once.
      */
     List<OutboxMessage> lockDue(String channel, int maxAttempts, int limit) {
+        // "channel <> 'INBOX'" repeats the partial index's predicate, so that a generic plan of
+        // this prepared statement (channel unknown) can still use the index
         return jdbc.sql("""
                 select * from notification
-                where channel = :channel and delivered_at is null and attempts < :max
+                where channel = :channel and channel <> 'INBOX' and delivered_at is null and attempts < :max
                   and coalesce(next_attempt_at, '-infinity') <= now()
                 order by id limit :limit
                 for update skip locked""")
