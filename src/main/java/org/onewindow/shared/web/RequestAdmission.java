@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * without a gate every request in flight shares the two cores and the connection pool at once:
  * each is slowed by all the others, pool waits favour whoever comes back first, and a burst
  * makes some answers several times slower than the rest. With the gate a request waits once, in a
- * fair queue, then runs with what it needs (benchmarks: 32 clients, p99 fell from 3x to 1.5x the
+ * fair queue, then runs with what it needs (benchmarks: 32 clients, p99 fell from 3x to under 2x the
  * median at the same throughput). A request that waited longer than
  * {@code onewindow.web.admission-wait} is answered 503 with Retry-After before anything is done,
  * instead of piling up. Health probes and uploads bypass the gate: probes must answer under load,
