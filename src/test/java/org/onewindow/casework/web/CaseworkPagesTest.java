@@ -1,10 +1,8 @@
 package org.onewindow.casework.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -137,9 +135,9 @@ class CaseworkPagesTest {
         String number = applyAs(signedIn("zhangsan"));
         jdbc.sql("insert into notification (recipient, channel, application_number, step, state_after, step_at) "
                         + "values ('13812345678', 'SMS', :n, 'submitted', 'SUBMITTED', now())").param("n", number).update();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+        assertThat(jdbc.sql(
                 "select count(*) from notification where application_number = :n and recipient = 'zhangsan' and channel = 'SMS'")
-                .param("n", number).query(Integer.class).single() > 0);
+                .param("n", number).query(Integer.class).single()).isPositive();
 
         assertThat(signedIn("clerk.xihu").get("/admin/outbox").statusCode()).isEqualTo(403);
         HttpResponse<String> outbox = signedIn("admin").get("/admin/outbox");
@@ -271,8 +269,7 @@ class CaseworkPagesTest {
                 + "{\"shopName\": \"李四杂货\", \"businessScope\": \"日用百货\", \"organizationForm\": \"FAMILY\"}}").json()
                 .path("number").asString();
         FormBrowser browser = signedIn("lisi");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(browser.get("/applications").body()).contains("id=\"inbox\"", "/applications/" + number + "\"", "转工作人员审查"));
+        assertThat(browser.get("/applications").body()).contains("id=\"inbox\"", "/applications/" + number + "\"", "转工作人员审查");
     }
 
     private static String taskOf(String officePage, String number) {
