@@ -2,10 +2,9 @@ package org.onewindow.casework.notify;
 
 import org.onewindow.shared.GovernmentTime;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import org.onewindow.casework.Supervision;
 import org.onewindow.casework.process.ApplicationProcesses;
-import org.onewindow.casework.process.OfficeTask;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffDirectory;
@@ -39,15 +38,15 @@ public class TimeLimitAlerts {
 
     @Scheduled(cron = "${onewindow.casework.time-limit-alerts-cron:0 30 8 * * MON-FRI}", zone = "Asia/Shanghai")
     public void send() {
-        for (Supervision.TimeLimitWatch watch : supervision.lateOrAtRiskEverywhere()) {
+        List<Supervision.TimeLimitWatch> watches = supervision.lateOrAtRiskEverywhere();
+        Map<String, List<String>> holders = processes.holders(watches.stream().map(Supervision.TimeLimitWatch::number).toList());
+        for (Supervision.TimeLimitWatch watch : watches) {
             String department = catalog.publishedItem(watch.itemCode()).map(i -> i.standard().department()).orElse(null);
             String kind = watch.overdue() ? "overdue" : "time-limit-warning";
             var due = watch.dueOn().atStartOfDay(GovernmentTime.ZONE).toInstant();
             // the handler holding the case hears of it; while nobody holds it, every handler who could take it
-            List<String> holders = processes.openTasks(watch.number()).stream().flatMap(open -> open.tasks().stream())
-                    .map(OfficeTask::assignee).filter(Objects::nonNull)
-                    .distinct().toList();
-            (holders.isEmpty() ? staff.responsibleFor(watch.regionCode(), Role.HANDLER, department) : holders)
+            List<String> holding = holders.getOrDefault(watch.number(), List.of());
+            (holding.isEmpty() ? staff.responsibleFor(watch.regionCode(), Role.HANDLER, department) : holding)
                     .forEach(handler -> log.write(handler, "INBOX", watch.number(), kind, watch.state(), due));
             if (watch.overdue()) {
                 staff.responsibleFor(watch.regionCode(), Role.SUPERVISOR, null)
