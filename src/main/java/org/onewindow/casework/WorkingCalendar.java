@@ -88,11 +88,16 @@ public class WorkingCalendar {
     }
 
     @Transactional
-    public void remove(LocalDate day, StaffMember administrator) {
+    /** Removes a declared day; answers whether one was declared (nothing changes, and nothing is recorded, when not). */
+    public boolean remove(LocalDate day, StaffMember administrator) {
         requireProvinceAdministrator(administrator);
-        jdbc.sql("delete from working_calendar_exception where day = :day").param("day", Date.valueOf(day)).update();
+        int removed = jdbc.sql("delete from working_calendar_exception where day = :day").param("day", Date.valueOf(day)).update();
+        if (removed == 0) {
+            return false;
+        }
         audit.record(administrator.username(), "casework.calendar-removed", day.toString(), null);
         reloadAfterCommit();
+        return true;
     }
 
     /** Time limits must mean the same in every county: the province keeps the one calendar. */

@@ -107,8 +107,9 @@ class CalendarAdminPage {
 
     @PostMapping("/admin/calendar/{day}/removal")
     String remove(@PathVariable LocalDate day, Authentication who, Locale locale, HttpServletRequest request, RedirectAttributes flash) {
-        calendar.remove(day, staff.requireStaff(who.getName()));
-        flash.addFlashAttribute("notice", messages.getMessage("calendar.removed", new Object[] {day.toString()}, locale));
+        boolean removed = calendar.remove(day, staff.requireStaff(who.getName()));
+        flash.addFlashAttribute("notice", messages.getMessage(removed ? "calendar.removed" : "calendar.not-declared",
+                new Object[] {day.toString()}, locale));
         return PlainWords.seeOther(request, "/admin/calendar?year=" + day.getYear());
     }
 

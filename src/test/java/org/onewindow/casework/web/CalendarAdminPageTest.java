@@ -84,6 +84,10 @@ class CalendarAdminPageTest {
         assertThat(admin.get("/admin/calendar?year=2031").body()).contains("已删除 2031-10-06 的登记").doesNotContain("day-2031-10-06")
                 .contains("day-2031-09-28");
         assertThat(new PlatformClient(port).get("/api/v1/casework/calendar?year=2031").body()).doesNotContain("2031-10-06");
+
+        // removing it again changes nothing, and the page says so instead of "removed"
+        admin.post("/admin/calendar/2031-10-06/removal", listed.body(), Map.of());
+        assertThat(admin.get("/admin/calendar?year=2031").body()).contains("2031-10-06 没有登记过，日历没有变化。").contains("day-2031-09-28");
     }
 
     @Test
