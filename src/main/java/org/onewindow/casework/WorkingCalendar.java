@@ -87,8 +87,8 @@ public class WorkingCalendar {
         return day;
     }
 
-    @Transactional
     /** Removes a declared day; answers whether one was declared (nothing changes, and nothing is recorded, when not). */
+    @Transactional
     public boolean remove(LocalDate day, StaffMember administrator) {
         requireProvinceAdministrator(administrator);
         int removed = jdbc.sql("delete from working_calendar_exception where day = :day").param("day", Date.valueOf(day)).update();

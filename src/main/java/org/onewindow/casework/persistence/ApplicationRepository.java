@@ -61,16 +61,13 @@ public class ApplicationRepository {
     }
 
     public void insert(Application a, String idempotencyKey, java.util.UUID bundleId) {
-        DecisionFacts decision = DecisionFacts.of(a, calendar.current());
-        jdbc.sql("""
+        DecisionFacts.of(a, calendar.current()).bind(jdbc.sql("""
                 insert into application (id, number, item_code, item_version, region_code, applicant, submitted_by, channel, state,
                     form, promised_days, accepted_on, due_on, at_risk_on, idempotency_key, bundle_id,
                     decided_on, decided_by, decision_working_days, decided_on_time)
                 values (:id, :number, :item, :itemVersion, :region, :applicant, :submittedBy, :channel, :state,
                     cast(:form as jsonb), :promisedDays, :acceptedOn, :dueOn, :atRiskOn, :key, :bundle,
-                    :decidedOn, :decidedBy, :decisionWorkingDays, :decidedOnTime)""")
-                .param("decidedOn", decision.decidedOn()).param("decidedBy", decision.decidedBy())
-                .param("decisionWorkingDays", decision.decisionWorkingDays()).param("decidedOnTime", decision.decidedOnTime())
+                    :decidedOn, :decidedBy, :decisionWorkingDays, :decidedOnTime)"""))
                 .param("bundle", bundleId).param("acceptedOn", date(a.acceptedOn()))
                 .param("dueOn", date(a.dueOn(calendar.current()))).param("atRiskOn", date(a.atRiskOn(calendar.current())))
                 .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
@@ -83,17 +80,14 @@ public class ApplicationRepository {
 
     public void update(Application a) {
         // the facts of a decision are written once, the day it is made
-        DecisionFacts decision = DecisionFacts.of(a, calendar.current());
-        int updated = jdbc.sql("""
+        int updated = DecisionFacts.of(a, calendar.current()).bind(jdbc.sql("""
                 update application set state = :state, form = cast(:form as jsonb), accepted_on = :acceptedOn,
                     paused_since = :pausedSince, paused_working_days = :paused, due_on = :dueOn, at_risk_on = :atRiskOn,
                     decided_on = coalesce(decided_on, :decidedOn), decided_by = coalesce(decided_by, :decidedBy),
                     decision_working_days = coalesce(decision_working_days, :decisionWorkingDays),
                     decided_on_time = coalesce(decided_on_time, :decidedOnTime),
                     version = version + 1, updated_at = now()
-                where id = :id and version = :version""")
-                .param("decidedOn", decision.decidedOn()).param("decidedBy", decision.decidedBy())
-                .param("decisionWorkingDays", decision.decisionWorkingDays()).param("decidedOnTime", decision.decidedOnTime())
+                where id = :id and version = :version"""))
                 .param("dueOn", date(a.dueOn(calendar.current()))).param("atRiskOn", date(a.atRiskOn(calendar.current())))
                 .param("id", a.id()).param("version", a.version()).param("state", a.state().name())
                 .param("form", json.writeValueAsString(a.form())).param("acceptedOn", date(a.acceptedOn()))
@@ -330,6 +324,12 @@ public class ApplicationRepository {
 
         static DecisionFacts of(Application a, LocalDate day, String actor, WorkingDayCalendar calendar) {
             return new DecisionFacts(Date.valueOf(day), actor, a.workingDaysUsedBy(day, calendar), !day.isAfter(a.dueOn(calendar)));
+        }
+
+        /** Binds :decidedOn, :decidedBy, :decisionWorkingDays and :decidedOnTime. */
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement.param("decidedOn", decidedOn).param("decidedBy", decidedBy)
+                    .param("decisionWorkingDays", decisionWorkingDays).param("decidedOnTime", decidedOnTime);
         }
     }
 

@@ -11,7 +11,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -133,12 +132,9 @@ class SecurityConfiguration {
         var locale = LocaleContextHolder.getLocale();
         String title = messages.getMessage("problem.title.http-" + status.value(), null, status.getReasonPhrase(), locale);
         String detail = messages.getMessage("problem.http-" + status.value(), null, title, locale);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"OneWindow\"");
         }
-        json.writeValue(response.getOutputStream(), ProblemDetails.asMap(ProblemDetails.of(status, "http-" + status.value(), title, detail, List.of())));
+        ProblemDetails.write(response, ProblemDetails.of(status, "http-" + status.value(), title, detail, List.of()), json);
     }
 }

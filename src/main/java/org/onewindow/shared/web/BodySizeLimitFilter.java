@@ -59,10 +59,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             var problem = ProblemDetails.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     messages.getMessage("problem.title.payload-too-large", null, locale),
                     messages.getMessage("problem.payload-too-large", new Object[] {limit}, locale), List.of());
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), ProblemDetails.asMap(problem));
+            ProblemDetails.write(response, problem, json);
             return;
         }
         // uploads without a declared length are limited by the multipart parser itself

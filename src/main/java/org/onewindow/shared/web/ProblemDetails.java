@@ -1,5 +1,7 @@
 package org.onewindow.shared.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds RFC 9457 problem details the same way everywhere: a type naming the rule, a title
@@ -37,8 +40,15 @@ public final class ProblemDetails {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** Used by filters that answer before Spring MVC runs. */
-    public static Map<String, Object> asMap(ProblemDetail problem) {
+    /** Answers with a problem detail from a filter, before Spring MVC runs. */
+    public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), asMap(problem));
+    }
+
+    private static Map<String, Object> asMap(ProblemDetail problem) {
         var map = new java.util.LinkedHashMap<String, Object>();
         map.put("type", problem.getType().toString());
         map.put("title", problem.getTitle());

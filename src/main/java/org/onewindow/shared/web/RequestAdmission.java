@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Admission control: at most {@code onewindow.web.concurrent-requests} requests work at once (by
- * default four per core), and the others wait their turn in order of arrival. Request threads are virtual and unbounded, so
- * without a gate every request in flight shares the two cores and the connection pool at once:
+ * default four per core), and the others wait their turn in order of arrival. Request threads
+ * are virtual and unbounded, so without a gate every request in flight shares the cores and the
+ * connection pool at once:
  * each is slowed by all the others, pool waits favour whoever comes back first, and a burst
  * makes some answers several times slower than the rest. With the gate a request waits once, in a
  * fair queue, then runs with what it needs (benchmarks: 32 clients, p99 fell from 3x to under 2x the
@@ -92,13 +93,9 @@ class RequestAdmission extends OncePerRequestFilter {
             response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             return;
         }
-        long retryAfterSeconds = RETRY_AFTER_SECONDS;
         var locale = LocaleContextHolder.getLocale();
-        var problem = ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", messages.getMessage("problem.title.busy", null, locale),
-                messages.getMessage("problem.busy", new Object[] {retryAfterSeconds}, locale), List.of());
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ProblemDetails.asMap(problem));
+        ProblemDetails.write(response, ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                messages.getMessage("problem.title.busy", null, locale),
+                messages.getMessage("problem.busy", new Object[] {RETRY_AFTER_SECONDS}, locale), List.of()), json);
     }
 }
