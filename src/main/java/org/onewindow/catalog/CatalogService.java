@@ -130,7 +130,7 @@ public class CatalogService {
     /** Starts a new version of an item: version 1 of a new code, or the next version of a published one. */
     @Transactional
     public ServiceItem draftItem(String code, ItemStandard standard, StaffMember actor) {
-        requireProvinceAdministrator(actor);
+        actor.requireProvinceAdministrator("the standard list");
         requireValid(StandardPolicy.checkItem(code, standard));
         if (repository.findItem(code, ItemStatus.DRAFT).isPresent()) {
             throw new ConflictException("item.draft-exists", code);
@@ -143,7 +143,7 @@ public class CatalogService {
 
     @Transactional
     public ServiceItem reviseDraft(String code, ItemStandard standard, StaffMember actor) {
-        requireProvinceAdministrator(actor);
+        actor.requireProvinceAdministrator("the standard list");
         ServiceItem draft = repository.findItem(code, ItemStatus.DRAFT).orElseThrow(() -> noDraft(code));
         requireValid(StandardPolicy.checkItem(code, standard));
         repository.updateDraft(draft.id(), standard);
@@ -157,7 +157,7 @@ public class CatalogService {
 
     @Transactional
     public ServiceItem publishItem(String code, StaffMember actor) {
-        requireProvinceAdministrator(actor);
+        actor.requireProvinceAdministrator("the standard list");
         ServiceItem draft = repository.findItem(code, ItemStatus.DRAFT).orElseThrow(() -> noDraft(code));
         requireValid(StandardPolicy.checkItem(code, draft.standard()));
         var now = clock.instant();
@@ -170,7 +170,7 @@ public class CatalogService {
 
     @Transactional
     public void retireItem(String code, StaffMember actor) {
-        requireProvinceAdministrator(actor);
+        actor.requireProvinceAdministrator("the standard list");
         ServiceItem current = repository.findItem(code, ItemStatus.PUBLISHED).orElseThrow(() -> new NotFoundException("item", code));
         repository.retirePublished(code, clock.instant());
         events.publishEvent(new ItemRetired(code, current.version()));
@@ -199,7 +199,7 @@ public class CatalogService {
 
     @Transactional
     public LifeEventBundle draftBundle(LifeEventBundle proposal, StaffMember actor) {
-        requireProvinceAdministrator(actor);
+        actor.requireProvinceAdministrator("the standard list");
         requireValid(StandardPolicy.checkBundle(proposal));
         requireItemsExist(proposal);
         Optional<LifeEventBundle> existing = repository.findBundle(proposal.code(), ItemStatus.DRAFT);
@@ -217,7 +217,7 @@ public class CatalogService {
 
     @Transactional
     public LifeEventBundle publishBundle(String code, StaffMember actor) {
-        requireProvinceAdministrator(actor);
+        actor.requireProvinceAdministrator("the standard list");
         LifeEventBundle draft = repository.findBundle(code, ItemStatus.DRAFT).orElseThrow(() -> new NotFoundException("draft", code));
         requireItemsExist(draft);
         repository.publishBundleDraft(draft.id(), clock.instant());
@@ -296,13 +296,6 @@ public class CatalogService {
         return repository.findItem(code, ItemStatus.PUBLISHED).isPresent()
                 ? new ConflictException("item.published-immutable", code)
                 : new ConflictException("item.no-draft", code);
-    }
-
-    /** The standard list is set by the province: "same item, same standard" everywhere below it. */
-    private static void requireProvinceAdministrator(StaffMember actor) {
-        if (actor == null || !actor.isProvinceAdministrator()) {
-            throw new AccessDeniedException("only a province administrator maintains the standard list");
-        }
     }
 
     /** One page of search results. */

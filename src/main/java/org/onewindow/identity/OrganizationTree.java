@@ -37,6 +37,23 @@ public class OrganizationTree {
         return found;
     }
 
+    /**
+     * The node whose departments handle an item of the given level for a region: the region
+     * itself, or its ancestor at that level (a provincial item applied for in a county is handled
+     * by the province).
+     */
+    public String responsibleRegion(String regionCode, AdministrativeLevel level) {
+        Region region = region(regionCode).orElseThrow(() -> new IllegalArgumentException("no region " + regionCode));
+        while (region.level().ordinal() > level.ordinal() && region.parentCode() != null) {
+            Optional<Region> parent = region(region.parentCode());
+            if (parent.isEmpty()) {
+                break;
+            }
+            region = parent.get();
+        }
+        return region.code();
+    }
+
     public List<Region> children(String code) {
         return jdbc.sql("select code, parent_code, level, name_zh, name_en from region where parent_code = :code order by code")
                 .param("code", code).query(OrganizationTree::region).list();

@@ -79,6 +79,6 @@ public class StaffDirectory {
         return accounts.find(username)
                 .filter(account -> "STAFF".equals(account.kind()))
                 .flatMap(account -> tree.region(account.regionCode())
-                        .map(region -> new StaffMember(account.username(), account.roles(), account.departmentId(), region)));
+                        .map(region -> new StaffMember(account.username(), account.roles(), Department.parse(account.departmentId()), region)));
     }
 }

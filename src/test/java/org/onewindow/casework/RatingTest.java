@@ -1,5 +1,7 @@
 package org.onewindow.casework;
 
+import org.onewindow.casework.calendar.WorkingCalendar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;

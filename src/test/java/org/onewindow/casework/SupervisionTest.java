@@ -1,5 +1,7 @@
 package org.onewindow.casework;
 
+import org.onewindow.casework.casefile.DatesOfEarlierApplications;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
-import org.onewindow.casework.notify.TimeLimitAlerts;
+import org.onewindow.casework.timelimits.TimeLimitAlerts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +36,6 @@ class SupervisionTest {
     JdbcClient jdbc;
     @Autowired
     TimeLimitAlerts alerts;
-    @Autowired
-    DueDates dueDates;
     @Autowired
     org.onewindow.identity.TestStaff staff;
     PlatformClient citizen;
@@ -131,7 +131,7 @@ class SupervisionTest {
         assertThat(decisionFacts(late)).isEqualTo("6 false handler.xihu.mr");
         // decisions recorded before their facts were stored (an upgrade) get them at start-up
         jdbc.sql("update application set decision_working_days = null, decided_on_time = null where number = :n").param("n", late).update();
-        dueDates.run(null);
+        DatesOfEarlierApplications.complete(jdbc); // the upgrade's migration
         assertThat(decisionFacts(late)).isEqualTo("6 false handler.xihu.mr");
         JsonNode after = supervisor.get("/api/v1/casework/applications/indicators").json();
         assertThat(after.path("decided").asLong()).isEqualTo(before.path("decided").asLong() + 2);

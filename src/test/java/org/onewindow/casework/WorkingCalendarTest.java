@@ -1,5 +1,7 @@
 package org.onewindow.casework;
 
+import org.onewindow.casework.casefile.DatesOfEarlierApplications;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -23,8 +25,6 @@ class WorkingCalendarTest {
     TestClock clock;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    @Autowired
-    DueDates dueDates;
 
     @AfterEach
     void realTime() {
@@ -57,7 +57,7 @@ class WorkingCalendarTest {
 
         // rows stored before the dates were (an upgrade) get them at start-up
         jdbc.sql("update application set due_on = null, at_risk_on = null where number = :n").param("n", number).update();
-        dueDates.run(null);
+        DatesOfEarlierApplications.complete(jdbc); // the upgrade's migration
         assertThat(stored(number, "due_on")).isEqualTo("2027-03-08");
         assertThat(stored(number, "at_risk_on")).isEqualTo("2027-03-05");
     }

@@ -24,7 +24,7 @@ class DemoProcedures implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        configureOnce("MR-002", ApplicationProcesses.STANDARD, "mr-002-instant");
+        configureOnce("MR-002", ProcessModels.STANDARD, "mr-002-instant");
         configureOnce("MR-003", "ow-two-step-review", null);
         configureOnce("HC-002", "ow-countersign-construction", null);
     }

@@ -1,34 +1,41 @@
 package org.onewindow.casework.process;
 
 import java.util.Optional;
-import java.util.function.Function;
 import org.onewindow.casework.InstantDecision;
 import org.onewindow.casework.model.Application;
 
 /**
- * Handed to a starting process as a transient variable: the application being submitted and
- * what to do when the process reaches its instant-approval step. The result stays here for the
- * caller, in the same transaction.
+ * Handed to a starting process as a transient variable: the application being submitted and the
+ * decision table its item's procedure names (null for none). When the process reaches its
+ * instant-approval step, the policy decides and the result stays here for the submission, in the
+ * same transaction.
  */
-public final class InstantCheck {
+final class InstantCheck {
 
     static final String VARIABLE = "instantCheck";
 
     private final Application application;
-    private final Function<Application, InstantDecision> decide;
+    private final String table;
     private InstantDecision decision;
 
-    public InstantCheck(Application application, Function<Application, InstantDecision> decide) {
+    InstantCheck(Application application, String table) {
         this.application = application;
-        this.decide = decide;
+        this.table = table;
     }
 
-    InstantDecision run() {
-        decision = decide.apply(application);
-        return decision;
+    Application application() {
+        return application;
     }
 
-    public Optional<InstantDecision> decision() {
+    Optional<String> table() {
+        return Optional.ofNullable(table);
+    }
+
+    void decided(InstantDecision decision) {
+        this.decision = decision;
+    }
+
+    Optional<InstantDecision> decision() {
         return Optional.ofNullable(decision);
     }
 }

@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ItemProcedures {
 
     private final JdbcClient jdbc;
-    private final ApplicationProcesses processes;
+    private final ProcessModels processes;
     private final DecisionTables tables;
     private final AuditTrail audit;
     private final CatalogService catalog;
     private final Map<String, Procedure> byItem = new ConcurrentHashMap<>();
 
-    ItemProcedures(JdbcClient jdbc, ApplicationProcesses processes, DecisionTables tables, AuditTrail audit, CatalogService catalog) {
+    ItemProcedures(JdbcClient jdbc, ProcessModels processes, DecisionTables tables, AuditTrail audit, CatalogService catalog) {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.processes = processes;
@@ -49,7 +49,7 @@ public class ItemProcedures {
     }
 
     public Procedure forItem(String itemCode) {
-        return byItem.getOrDefault(itemCode, new Procedure(itemCode, ApplicationProcesses.STANDARD, null));
+        return byItem.getOrDefault(itemCode, new Procedure(itemCode, ProcessModels.STANDARD, null));
     }
 
     public List<Procedure> configured() {
@@ -59,7 +59,7 @@ public class ItemProcedures {
     /** Procedures hold for the item everywhere, so only the province's administrators choose them. */
     @Transactional
     public Procedure configure(String itemCode, String processKey, String decisionTable, StaffMember administrator) {
-        ApplicationProcesses.requireProvinceAdministrator(administrator);
+        administrator.requireProvinceAdministrator("the procedures");
         return configure(itemCode, processKey, decisionTable, administrator.username());
     }
 

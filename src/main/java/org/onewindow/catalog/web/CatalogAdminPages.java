@@ -18,7 +18,6 @@ import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +50,8 @@ class CatalogAdminPages {
     }
 
     @GetMapping
-    String index(Authentication who, Model model) {
-        model.addAttribute("staff", staff.requireStaff(who.getName()));
+    String index(StaffMember me, Model model) {
+        model.addAttribute("staff", me);
         model.addAttribute("drafts", catalog.drafts());
         model.addAttribute("items", catalog.publishedItems());
         model.addAttribute("bundles", catalog.publishedBundles());
@@ -73,8 +72,7 @@ class CatalogAdminPages {
 
     @PostMapping("/items")
     String saveItem(@RequestParam String code, @RequestParam String json, @RequestParam String action,
-                    Authentication who, Model model, Locale locale, RedirectAttributes redirect) {
-        StaffMember actor = staff.requireStaff(who.getName());
+                    StaffMember actor, Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("code", code);
         model.addAttribute("json", json);
         model.addAttribute("status", catalog.draft(code).map(i -> "DRAFT").orElse(null));
@@ -118,8 +116,7 @@ class CatalogAdminPages {
     String saveBundle(@RequestParam String code, @RequestParam String nameZh, @RequestParam String nameEn,
                       @RequestParam(defaultValue = "") String descriptionZh, @RequestParam(defaultValue = "") String descriptionEn,
                       @RequestParam String audience, @RequestParam String itemCodes, @RequestParam String action,
-                      Authentication who, Locale locale, RedirectAttributes redirect) {
-        StaffMember actor = staff.requireStaff(who.getName());
+                      StaffMember actor, Locale locale, RedirectAttributes redirect) {
         try {
             Audience chosen = Arrays.stream(Audience.values()).filter(a -> a.name().equals(audience)).findFirst()
                     .orElseThrow(() -> new RuleViolationException(Violation.of("audience", "item.audience-required")));
@@ -141,8 +138,7 @@ class CatalogAdminPages {
                      @RequestParam(defaultValue = "") String addressZh, @RequestParam(defaultValue = "") String addressEn,
                      @RequestParam(defaultValue = "") String hoursZh, @RequestParam(defaultValue = "") String hoursEn,
                      @RequestParam(defaultValue = "") String phone, @RequestParam(required = false) String promisedDays,
-                     Authentication who, Locale locale, RedirectAttributes redirect) {
-        StaffMember actor = staff.requireStaff(who.getName());
+                     StaffMember actor, Locale locale, RedirectAttributes redirect) {
         try {
             Integer days = promisedDays == null || promisedDays.isBlank() ? null : parseDays(promisedDays);
             catalog.publishLocalImplementation(new LocalImplementation(itemCode.strip(), regionCode.strip(),

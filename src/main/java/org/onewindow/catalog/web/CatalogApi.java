@@ -1,5 +1,6 @@
 package org.onewindow.catalog.web;
 
+import org.onewindow.identity.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import org.onewindow.catalog.search.SearchQuery;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.StaffDirectory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,61 +84,60 @@ class CatalogApi {
 
     @PostMapping("/items")
     @Operation(summary = "Draft a new version of an item (administrators of the province)")
-    ResponseEntity<ItemDetail> draftItem(@Valid @RequestBody NewItem request, Authentication who) {
-        ServiceItem draft = catalog.draftItem(request.code(), request.standard(), staff.requireStaff(who.getName()));
+    ResponseEntity<ItemDetail> draftItem(@Valid @RequestBody NewItem request, StaffMember me) {
+        ServiceItem draft = catalog.draftItem(request.code(), request.standard(), me);
         return ResponseEntity.created(URI.create("/api/v1/catalog/items/" + draft.code() + "/draft"))
                 .body(new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of()));
     }
 
     @GetMapping("/items/{code}/draft")
     @Operation(summary = "The current draft of an item (administrators)")
-    ItemDetail draft(@PathVariable String code, Authentication who) {
-        staff.requireStaff(who.getName());
+    ItemDetail draft(@PathVariable String code, StaffMember me) {
         ServiceItem draft = catalog.draft(code).orElseThrow(() -> new org.onewindow.shared.NotFoundException("draft", code));
         return new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of());
     }
 
     @PutMapping("/items/{code}/draft")
     @Operation(summary = "Revise the draft of an item; published versions are never edited")
-    ItemDetail reviseDraft(@PathVariable String code, @Valid @RequestBody @NotNull ItemStandard standard, Authentication who) {
-        ServiceItem draft = catalog.reviseDraft(code, standard, staff.requireStaff(who.getName()));
+    ItemDetail reviseDraft(@PathVariable String code, @Valid @RequestBody @NotNull ItemStandard standard, StaffMember me) {
+        ServiceItem draft = catalog.reviseDraft(code, standard, me);
         return new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of());
     }
 
     @PostMapping("/items/{code}/publish")
     @Operation(summary = "Publish the draft: it becomes the standard, the previous version is retired")
-    ItemDetail publish(@PathVariable String code, Authentication who) {
-        ServiceItem item = catalog.publishItem(code, staff.requireStaff(who.getName()));
+    ItemDetail publish(@PathVariable String code, StaffMember me) {
+        ServiceItem item = catalog.publishItem(code, me);
         return new ItemDetail(item.code(), item.version(), item.status().name(), item.publishedAt(), item.standard(), List.of());
     }
 
     @PostMapping("/items/{code}/retire")
     @Operation(summary = "Retire the published version of an item")
-    ResponseEntity<Void> retire(@PathVariable String code, Authentication who) {
-        catalog.retireItem(code, staff.requireStaff(who.getName()));
+    ResponseEntity<Void> retire(@PathVariable String code, StaffMember me) {
+        catalog.retireItem(code, me);
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/items/{code}/local-implementations/{regionCode}")
     @Operation(summary = "Publish how a city or county implements an item; it may tighten, never loosen, the standard")
     LocalImplementation local(@PathVariable String code, @PathVariable @Pattern(regexp = "^[0-9]{6}$") String regionCode,
-                              @Valid @RequestBody LocalRequest request, Authentication who) {
+                              @Valid @RequestBody LocalRequest request, StaffMember me) {
         return catalog.publishLocalImplementation(new LocalImplementation(code, regionCode, request.address(), request.hours(),
-                request.phone(), request.promisedDays(), request.feeYuan(), request.visits(), request.materialCodes()), staff.requireStaff(who.getName()));
+                request.phone(), request.promisedDays(), request.feeYuan(), request.visits(), request.materialCodes()), me);
     }
 
     @PostMapping("/bundles")
     @Operation(summary = "Draft (or revise the draft of) a life-event bundle")
-    ResponseEntity<BundleSummary> draftBundle(@Valid @RequestBody BundleRequest request, Authentication who) {
+    ResponseEntity<BundleSummary> draftBundle(@Valid @RequestBody BundleRequest request, StaffMember me) {
         LifeEventBundle draft = catalog.draftBundle(new LifeEventBundle(null, request.code(), 0, null, request.name(),
-                request.description(), request.audience(), request.itemCodes()), staff.requireStaff(who.getName()));
+                request.description(), request.audience(), request.itemCodes()), me);
         return ResponseEntity.status(201).body(BundleSummary.of(draft));
     }
 
     @PostMapping("/bundles/{code}/publish")
     @Operation(summary = "Publish the draft of a life-event bundle")
-    BundleSummary publishBundle(@PathVariable String code, Authentication who) {
-        return BundleSummary.of(catalog.publishBundle(code, staff.requireStaff(who.getName())));
+    BundleSummary publishBundle(@PathVariable String code, StaffMember me) {
+        return BundleSummary.of(catalog.publishBundle(code, me));
     }
 
     record NewItem(@NotBlank @Pattern(regexp = "^[A-Z]{2,3}-[0-9]{3,6}$") String code, @NotNull ItemStandard standard) {

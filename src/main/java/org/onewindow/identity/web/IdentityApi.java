@@ -80,8 +80,7 @@ class IdentityApi {
 
     @PostMapping("/proxy-authorizations/at-window")
     @Operation(summary = "A clerk records an authorization for the person at the window (who may have no smartphone)")
-    ResponseEntity<ProxyAuthorization> authorizeAtWindow(@Valid @RequestBody WindowAuthorization request, Authentication who) {
-        StaffMember clerk = staff.requireStaff(who.getName());
+    ResponseEntity<ProxyAuthorization> authorizeAtWindow(@Valid @RequestBody WindowAuthorization request, StaffMember clerk) {
         String principal = people.personAtWindow(ResidentIdNumber.parse(request.principalIdNumber()), request.principalName(), null, clerk);
         return ResponseEntity.status(201).body(proxies.grant(principal, request.proxy(), request.itemCodes(), request.validUntil(),
                 clerk.username()));

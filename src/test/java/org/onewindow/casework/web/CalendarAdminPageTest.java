@@ -13,7 +13,7 @@ import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
-import org.onewindow.casework.WorkingCalendar;
+import org.onewindow.casework.calendar.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

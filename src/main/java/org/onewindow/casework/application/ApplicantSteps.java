@@ -1,0 +1,149 @@
+package org.onewindow.casework.application;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.onewindow.casework.ApplicationView;
+import org.onewindow.casework.BundleApplicationView;
+import org.onewindow.casework.HeldDocument;
+import org.onewindow.casework.MaterialFile;
+import org.onewindow.casework.calendar.WorkingCalendar;
+import org.onewindow.casework.casefile.ApplicationStore;
+import org.onewindow.casework.casefile.CaseFiles;
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.ApplicationForm;
+import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.NotFoundException;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the applicant (or the one acting for them) does with a case once it is in: follow it,
+ * answer a correction, hand in or reuse documents, withdraw.
+ */
+@Service
+class ApplicantSteps {
+
+    private final CaseFiles files;
+    private final ApplicationStore applications;
+    private final MaterialStore materials;
+    private final BundleStore bundles;
+    private final CatalogService catalog;
+    private final WorkingCalendar workingCalendar;
+    private final ApplicationProcesses processes;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApplicantSteps(CaseFiles files, ApplicationStore applications, MaterialStore materials, BundleStore bundles, CatalogService catalog,
+                   WorkingCalendar workingCalendar, ApplicationProcesses processes, AuditTrail audit, Optional<Clock> clock) {
+        this.files = files;
+        this.applications = applications;
+        this.materials = materials;
+        this.bundles = bundles;
+        this.catalog = catalog;
+        this.workingCalendar = workingCalendar;
+        this.processes = processes;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    ApplicationView follow(String number, String viewer, Optional<StaffMember> staff) {
+        CaseFiles.Case found = files.open(number);
+        Application a = found.application();
+        if (a.isApplicantSide(viewer)) {
+            files.requireStillEntitled(a, viewer);
+            return found.view();
+        }
+        if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
+            audit.record(viewer, "casework.application-read", a.applicant(), number);
+            return found.view();
+        }
+        // do not reveal that someone else's application exists
+        throw new NotFoundException("application", number);
+    }
+
+    BundleApplicationView followBundle(String number, String viewer, Optional<StaffMember> staff) {
+        BundleStore.Bundle bundle = bundles.find(number).orElseThrow(() -> new NotFoundException("application", number));
+        if (!viewer.equals(bundle.applicant()) && !viewer.equals(bundle.submittedBy())) {
+            bundle.applicationNumbers().forEach(member -> follow(member, viewer, staff));
+        }
+        return bundles.view(bundle);
+    }
+
+    @Transactional
+    ApplicationView withdraw(String number, String actor) {
+        return step(number, a -> {
+            files.requireStillEntitled(a, actor);
+            a.withdraw(actor, clock);
+            processes.end(a.number(), "withdrawn");
+        });
+    }
+
+    @Transactional
+    ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm) {
+        return step(number, a -> {
+            catalog.publishedItem(a.itemCode()).ifPresent(item -> {
+                var broken = ApplicationForm.check(item.standard().form(), correctedForm);
+                if (!broken.isEmpty()) {
+                    throw new RuleViolationException(broken);
+                }
+            });
+            files.requireStillEntitled(a, actor);
+            a.answerCorrection(actor, correctedForm, clock, workingCalendar.current());
+        });
+    }
+
+    @Transactional
+    ApplicationView uploadMaterial(String number, String actor, String materialCode, MaterialFile file) {
+        Application a = ownCase(number, actor, materialCode);
+        a.addMaterial(actor, materialCode, file.fileName(), clock);
+        files.store(a);
+        materials.insert(a, materialCode, file, actor);
+        return files.view(files.reload(number));
+    }
+
+    /** The copy and the step are one transaction: a closed application rolls the copy back. */
+    @Transactional
+    ApplicationView reuseMaterial(String number, String actor, String materialCode, String fromApplication, String fromMaterialCode) {
+        Application a = ownCase(number, actor, materialCode);
+        Application source = applications.findByNumber(fromApplication)
+                .filter(found -> found.applicant().equals(a.applicant()))
+                .orElseThrow(() -> new RuleViolationException(Violation.of("fromApplication", "material.source-unknown", fromApplication)));
+        String fileName = materials.copy(source, fromMaterialCode, a, materialCode, actor)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("fromMaterialCode", "material.not-held", fromApplication)));
+        a.reuseMaterial(actor, materialCode, fileName, fromApplication, clock);
+        return files.save(a);
+    }
+
+    java.util.List<HeldDocument> documentsHeldBy(String applicant) {
+        return materials.heldBy(applicant);
+    }
+
+    /** The applicant's own case, for a document the item asks for; 404 for anyone else's. */
+    private Application ownCase(String number, String actor, String materialCode) {
+        Application a = files.reload(number);
+        if (!a.isApplicantSide(actor)) {
+            throw new NotFoundException("application", number);
+        }
+        files.requireStillEntitled(a, actor);
+        boolean asked = catalog.publishedItem(a.itemCode())
+                .map(item -> item.standard().materials().stream().anyMatch(m -> m.code().equals(materialCode)))
+                .orElse(false);
+        if (!asked) {
+            throw new RuleViolationException(Violation.of("materialCode", "material.not-asked", a.itemCode()));
+        }
+        return a;
+    }
+
+    private ApplicationView step(String number, Consumer<Application> step) {
+        Application a = files.reload(number);
+        step.accept(a);
+        return files.save(a);
+    }
+}

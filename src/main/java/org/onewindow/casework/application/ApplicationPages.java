@@ -1,0 +1,254 @@
+package org.onewindow.casework.application;
+
+import org.onewindow.casework.pages.PlainWords;
+import org.onewindow.casework.pages.FormQuestions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.ApplicationView;
+import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.ratings.ServiceRatings;
+import org.onewindow.casework.notifications.NotificationLog;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.Channel;
+import org.onewindow.catalog.FormField;
+import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's pages: apply online from an item's form, see one's applications, follow one
+ * in plain words, answer a correction, withdraw, and rate the service once it is closed.
+ */
+@Controller
+class ApplicationPages {
+
+    static final String DEFAULT_REGION = "330106";
+    private static final int INBOX_SHOWN = 20;
+
+    private final CaseworkService casework;
+    private final MyApplications mine;
+    private final CatalogService catalog;
+    private final OrganizationTree tree;
+    private final StaffDirectory staff;
+    private final MessageSource messages;
+    private final ServiceRatings ratings;
+    private final NotificationLog inbox;
+
+    ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
+                     MessageSource messages, ServiceRatings ratings, NotificationLog inbox) {
+        this.ratings = ratings;
+        this.inbox = inbox;
+        this.casework = casework;
+        this.mine = mine;
+        this.catalog = catalog;
+        this.tree = tree;
+        this.staff = staff;
+        this.messages = messages;
+    }
+
+    // ------------------------------------------------------------------ apply
+
+    @GetMapping("/items/{code}/apply")
+    String applyForm(@PathVariable String code, Authentication who, Model model, Locale locale) {
+        ServiceItem item = catalog.requirePublishedItem(code);
+        String region = staff.staff(who.getName()).map(s -> s.region().code()).orElse(DEFAULT_REGION);
+        return applyPage(item, Map.of(), Map.of(), region, UUID.randomUUID().toString(), model, locale);
+    }
+
+    @PostMapping("/items/{code}/apply")
+    String apply(@PathVariable String code, @RequestParam Map<String, String> parameters, Authentication who, Model model, Locale locale,
+                 HttpServletRequest request, HttpServletResponse response) {
+        ServiceItem item = catalog.requirePublishedItem(code);
+        if (!appliesOnline(item)) {
+            return PlainWords.seeOther(request, "/items/" + item.code() + "/apply");
+        }
+        String key = FormQuestions.idempotencyKey(parameters.get("idempotencyKey"));
+        String region = parameters.getOrDefault("regionCode", "");
+        Map<String, Object> answers = FormQuestions.answers(item.standard().form(), parameters);
+        try {
+            var submission = casework.submitOnline(who.getName(), item.code(), region, answers, key);
+            return PlainWords.seeOther(request, "/applications/" + submission.application().number());
+        } catch (RuleViolationException broken) {
+            response.setStatus(422);
+            return applyPage(item, answers, FormQuestions.errors(broken, messages, locale), region, key, model, locale);
+        }
+    }
+
+    private String applyPage(ServiceItem item, Map<String, ?> answers, Map<String, String> errors, String region, String key, Model model,
+                             Locale locale) {
+        List<FormField> fields = item.standard().form();
+        var questions = FormQuestions.questions(fields, answers, errors, messages, locale);
+        model.addAttribute("item", item);
+        model.addAttribute("itemName", item.standard().name().in(locale));
+        model.addAttribute("online", appliesOnline(item));
+        model.addAttribute("questions", questions);
+        model.addAttribute("errors", errors);
+        model.addAttribute("summary", FormQuestions.summary(errors, questions,
+                Map.of("regionCode", messages.getMessage("apply.region", null, locale)), messages, locale));
+        model.addAttribute("errorFields", java.util.stream.Stream.concat(questions.stream().map(FormQuestions.Question::id),
+                java.util.stream.Stream.of("regionCode")).toList());
+        model.addAttribute("regions", regions(locale));
+        model.addAttribute("regionCode", region);
+        model.addAttribute("idempotencyKey", key);
+        return "casework/apply";
+    }
+
+    static boolean appliesOnline(ServiceItem item) {
+        return item.standard().channels().contains(Channel.ONLINE);
+    }
+
+    private Map<String, String> regions(Locale locale) {
+        Map<String, String> regions = new LinkedHashMap<>();
+        tree.regions(AdministrativeLevel.COUNTY).forEach(r -> regions.put(r.code(), r.name(locale)));
+        return regions;
+    }
+
+    // ------------------------------------------------------------------ follow
+
+    /** A message of the inbox as the page shows it. */
+    record Message(String applicationNumber, String step, String at, boolean read) {
+    }
+
+    @GetMapping("/applications")
+    String myApplications(Authentication who, Model model) {
+        var applications = mine.of(who.getName());
+        Map<String, String> submitted = new LinkedHashMap<>();
+        applications.forEach(a -> submitted.put(a.number(), PlainWords.time(a.submittedAt())));
+        model.addAttribute("applications", applications);
+        model.addAttribute("submitted", submitted);
+        model.addAttribute("messages", inbox.inbox(who.getName()).stream().limit(INBOX_SHOWN)
+                .map(n -> new Message(n.applicationNumber(), n.step(), PlainWords.time(n.at()), n.read())).toList());
+        return "casework/applications";
+    }
+
+    @GetMapping("/applications/{number}")
+    String status(@PathVariable String number, Authentication who, Model model, Locale locale) {
+        return statusPage(number, who.getName(), null, Map.of(), null, model, locale);
+    }
+
+    @PostMapping("/applications/{number}/correction")
+    String answerCorrection(@PathVariable String number, @RequestParam Map<String, String> parameters, Authentication who, Model model,
+                            Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        ApplicationView application = casework.follow(number, who.getName(), staffOf(who));
+        List<FormField> fields = catalog.publishedItem(application.itemCode()).map(i -> i.standard().form()).orElse(List.of());
+        Map<String, Object> answers = FormQuestions.answers(fields, parameters);
+        try {
+            casework.answerCorrection(number, who.getName(), answers);
+        } catch (RuleViolationException broken) {
+            response.setStatus(422);
+            return statusPage(number, who.getName(), answers, FormQuestions.errors(broken, messages, locale), null, model, locale);
+        } catch (ConflictException conflict) {
+            response.setStatus(409);
+            return statusPage(number, who.getName(), answers, Map.of(), FormQuestions.message(conflict, messages, locale), model, locale);
+        }
+        flash.addFlashAttribute("notice", messages.getMessage("status.correction.done", null, locale));
+        return PlainWords.seeOther(request, "/applications/" + number);
+    }
+
+    @PostMapping("/applications/{number}/withdrawal")
+    String withdraw(@PathVariable String number, @RequestParam(required = false) String confirm, Authentication who, Model model,
+                    Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        casework.follow(number, who.getName(), staffOf(who));
+        if (!"yes".equals(confirm)) {
+            response.setStatus(422);
+            return statusPage(number, who.getName(), null, Map.of("withdraw-confirm", messages.getMessage("status.withdraw.confirm.required",
+                    null, locale)), null, model, locale);
+        }
+        try {
+            casework.withdraw(number, who.getName());
+        } catch (ConflictException conflict) {
+            response.setStatus(409);
+            return statusPage(number, who.getName(), null, Map.of(), FormQuestions.message(conflict, messages, locale), model, locale);
+        }
+        flash.addFlashAttribute("notice", messages.getMessage("status.withdraw.done", null, locale));
+        return PlainWords.seeOther(request, "/applications/" + number);
+    }
+
+    @PostMapping("/applications/{number}/rating")
+    String rate(@PathVariable String number, @RequestParam(required = false) String score, @RequestParam(required = false) String reasons,
+                Authentication who, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+                RedirectAttributes flash) {
+        casework.follow(number, who.getName(), staffOf(who));
+        int stars = score != null && score.matches("[1-5]") ? Integer.parseInt(score) : 0;
+        try {
+            ratings.rate(number, who.getName(), stars, FormQuestions.lines(reasons));
+        } catch (RuleViolationException broken) {
+            response.setStatus(422);
+            return statusPage(number, who.getName(), null, Map.of("score-1", messages.getMessage("status.rating.score.required", null, locale)),
+                    null, model, locale);
+        } catch (ConflictException conflict) {
+            response.setStatus(409);
+            return statusPage(number, who.getName(), null, Map.of(), FormQuestions.message(conflict, messages, locale), model, locale);
+        }
+        flash.addFlashAttribute("notice", messages.getMessage("status.rating.done", null, locale));
+        return PlainWords.seeOther(request, "/applications/" + number);
+    }
+
+    private String statusPage(String number, String viewer, Map<String, ?> correction, Map<String, String> errors, String problem,
+                              Model model, Locale locale) {
+        Optional<StaffMember> member = staff.staff(viewer);
+        ApplicationView application = casework.follow(number, viewer, member);
+        boolean own = viewer.equals(application.applicant()) || viewer.equals(application.submittedBy());
+        ApplicationState state = application.state();
+        List<FormField> fields = catalog.publishedItem(application.itemCode()).map(i -> i.standard().form()).orElse(List.of());
+        model.addAttribute("app", application);
+        model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
+        model.addAttribute("timeline", PlainWords.timeline(application, viewer, messages, locale));
+        model.addAttribute("own", own);
+        model.addAttribute("staffViewer", member.filter(m -> m.has(Role.CLERK) || m.has(Role.HANDLER)).isPresent());
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        if (state == ApplicationState.RETURNED_FOR_CORRECTION) {
+            model.addAttribute("missing", PlainWords.latestReasons(application, "returned-for-correction"));
+            var questions = FormQuestions.questions(fields, correction != null ? correction : application.form(), errors, messages, locale);
+            model.addAttribute("questions", questions);
+            model.addAttribute("summary", FormQuestions.summary(errors, questions, Map.of(), messages, locale));
+            model.addAttribute("errorFields", questions.stream().map(FormQuestions.Question::id).toList());
+        } else {
+            model.addAttribute("summary", errors);
+            model.addAttribute("errorFields", List.of("withdraw-confirm", "score-1"));
+        }
+        if (state == ApplicationState.APPROVED || state == ApplicationState.DENIED || state == ApplicationState.DELIVERED
+                || state == ApplicationState.CLOSED) {
+            var decision = PlainWords.latest(application, "approved", "denied");
+            decision.ifPresent(d -> model.addAttribute("decision", d.step()));
+            decision.ifPresent(d -> model.addAttribute("decisionReasons", d.reasons()));
+        }
+        if (state == ApplicationState.NOT_ACCEPTED) {
+            model.addAttribute("refusalReasons", PlainWords.latestReasons(application, "not-accepted"));
+        }
+        // staff who filed at a window answer corrections for the person; withdrawing and rating are the person's own
+        model.addAttribute("canWithdraw", own && member.isEmpty() && state.next().contains(ApplicationState.WITHDRAWN));
+        if (state == ApplicationState.CLOSED) {
+            var rating = ratings.rating(number, viewer, member);
+            model.addAttribute("rating", rating.orElse(null));
+            model.addAttribute("canRate", own && member.isEmpty() && rating.isEmpty());
+        }
+        return "casework/status";
+    }
+
+    private Optional<StaffMember> staffOf(Authentication who) {
+        return staff.staff(who.getName());
+    }
+}

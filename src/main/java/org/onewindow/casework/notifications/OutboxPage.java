@@ -1,0 +1,80 @@
+package org.onewindow.casework.notifications;
+
+import org.onewindow.casework.pages.PlainWords;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.onewindow.shared.pii.PersonalDataMask;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * What the platform handed to the SMS and e-mail gateways, for administrators to check that
+ * people are told: the newest 200 messages. Recipients are shown as user names; anything that
+ * looks like a phone number, ID number or e-mail address is masked.
+ */
+@Controller
+class OutboxPage {
+
+    private static final int SHOWN = 200;
+    private static final List<String> CHANNELS = List.of("SMS", "EMAIL");
+    private static final Pattern DIGITS = Pattern.compile("^[0-9]{11}$");
+    private static final Pattern ID_NUMBER = Pattern.compile("^[0-9]{15}$|^[0-9]{17}[0-9Xx]$");
+
+    private final NotificationLog log;
+    private final MessageSource messages;
+
+    OutboxPage(NotificationLog log, MessageSource messages) {
+        this.log = log;
+        this.messages = messages;
+    }
+
+    /** One message as the page shows it. */
+    record Row(String recipient, String channel, String applicationNumber, String step, String at, String delivery, boolean failed) {
+    }
+
+    @GetMapping("/admin/outbox")
+    String outbox(@RequestParam(required = false) String channel, Model model, Locale locale) {
+        String chosen = channel != null && CHANNELS.contains(channel) ? channel : null;
+        model.addAttribute("channel", chosen);
+        model.addAttribute("channels", CHANNELS);
+        model.addAttribute("messages", log.outbox(chosen, SHOWN).stream()
+                .map(m -> new Row(masked(m.recipient()), m.channel(), m.applicationNumber(),
+                        messages.getMessage("step." + m.step(), null, m.step(), locale), PlainWords.time(m.writtenAt()),
+                        delivery(m, locale), m.failed()))
+                .toList());
+        return "casework/outbox";
+    }
+
+    private String delivery(NotificationLog.OutboxMessage m, Locale locale) {
+        if (m.deliveredAt() != null) {
+            return messages.getMessage("outbox.delivery.delivered", new Object[] {PlainWords.time(m.deliveredAt())}, locale);
+        }
+        if (m.attempts() == 0) {
+            return messages.getMessage("outbox.delivery.waiting", null, locale);
+        }
+        return messages.getMessage(m.failed() ? "outbox.delivery.failed" : "outbox.delivery.retrying",
+                new Object[] {m.attempts(), m.lastError()}, locale);
+    }
+
+    /** User names are shown; phone numbers, ID numbers and e-mail addresses never in full. */
+    static String masked(String recipient) {
+        if (recipient == null) {
+            return "";
+        }
+        if (DIGITS.matcher(recipient).matches()) {
+            return PersonalDataMask.phone(recipient);
+        }
+        if (ID_NUMBER.matcher(recipient).matches()) {
+            return PersonalDataMask.idNumber(recipient);
+        }
+        int at = recipient.indexOf('@');
+        if (at > 0) {
+            return PersonalDataMask.name(recipient.substring(0, at)) + recipient.substring(at);
+        }
+        return recipient;
+    }
+}

@@ -1,0 +1,177 @@
+package org.onewindow.casework.office;
+
+import java.util.ArrayList;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.ApplicationView;
+import org.onewindow.casework.casefile.CaseFiles;
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.casework.process.OfficeTasks;
+import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.process.OpenTasks;
+import org.onewindow.casework.process.TaskKind;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffDirectory;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the office does with an application: accept it (any window, for any department), ask
+ * for everything missing at once, refuse with reasons, review, give opinions, decide, deliver
+ * and close. Each step changes the application and, while its process runs, completes the
+ * matching user task, in one transaction.
+ */
+@Service
+public class OfficeWork {
+
+    private static final String REVIEWER = "reviewer";
+    private static final String OPINION_AGREE = "同意";
+    private static final String OPINION_DISAGREE = "不同意";
+
+    private final CaseFiles files;
+    private final ApplicationProcesses processes;
+    private final OfficeTasks tasks;
+    private final StaffDirectory staffDirectory;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    OfficeWork(CaseFiles files, ApplicationProcesses processes, OfficeTasks tasks, StaffDirectory staffDirectory, AuditTrail audit,
+               Optional<Clock> clock) {
+        this.files = files;
+        this.processes = processes;
+        this.tasks = tasks;
+        this.staffDirectory = staffDirectory;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Transactional
+    public ApplicationView accept(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.CLERK, (a, who) -> {
+            a.accept(who, clock);
+            completeTask(a, TaskKind.ACCEPTANCE, staff, Map.of("accepted", true));
+        });
+    }
+
+    @Transactional
+    public ApplicationView returnForCorrection(String number, StaffMember staff, List<String> everythingMissing) {
+        return officeStep(number, staff, Role.CLERK, (a, who) -> a.returnForCorrection(who, everythingMissing, clock));
+    }
+
+    @Transactional
+    public ApplicationView refuseToAccept(String number, StaffMember staff, List<String> reasons) {
+        return officeStep(number, staff, Role.CLERK, (a, who) -> {
+            a.refuseToAccept(who, reasons, clock);
+            completeTask(a, TaskKind.ACCEPTANCE, staff, Map.of("accepted", false));
+        });
+    }
+
+    @Transactional
+    public ApplicationView startReview(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> {
+            a.startReview(who, clock);
+            // taking the case up: the first review step (or the decision) becomes this handler's
+            processes.openTasks(a.number()).ifPresent(open ->
+                    tasks.take(tasks.taskFor(open, open.has(TaskKind.REVIEW) ? TaskKind.REVIEW : TaskKind.DECISION, staff), staff));
+        });
+    }
+
+    @Transactional
+    public ApplicationView decide(String number, StaffMember staff, boolean approve, List<String> reasons) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> {
+            // the process first: "countersignatures missing" says more than "not under review"
+            Optional<OpenTasks> open = processes.openTasks(a.number());
+            Optional<OfficeTask> task = open.map(found -> tasks.taskFor(found, TaskKind.DECISION, staff));
+            if (open.isPresent() && who.equals(processes.variable(open.get(), REVIEWER))) {
+                throw new ConflictException("task.four-eyes", who);
+            }
+            if (approve) {
+                a.approve(who, reasons, clock);
+            } else {
+                a.deny(who, reasons, clock);
+            }
+            task.ifPresent(t -> tasks.complete(t, staff, Map.of("approved", approve)));
+        });
+    }
+
+    /**
+     * An opinion before the decision: the first review of a two-step process, or another
+     * department's countersignature. It goes on the timeline with its reasons; the decision
+     * stays with the responsible department.
+     */
+    @Transactional
+    public ApplicationView giveOpinion(String number, StaffMember staff, boolean agree, List<String> reasons) {
+        Application a = files.reload(number);
+        if (!staff.has(Role.HANDLER) || !staff.mayActOn(a.regionCode())) {
+            throw new AccessDeniedException("not a handler for region " + a.regionCode());
+        }
+        if (reasons == null || reasons.stream().allMatch(String::isBlank)) {
+            throw new RuleViolationException(Violation.of("reasons", "application.reasons-required"));
+        }
+        OpenTasks open = processes.openTasks(number).orElseThrow(() -> new ConflictException("task.not-ready", number, "opinion"));
+        boolean review = files.inResponsibleDepartment(staff, a.itemCode()) && open.has(TaskKind.REVIEW);
+        OfficeTask task = tasks.taskFor(open, review ? TaskKind.REVIEW : TaskKind.COUNTERSIGN, staff);
+        if (a.state() == ApplicationState.ACCEPTED) {
+            a.startReview(staff.username(), clock);
+        }
+        List<String> details = new ArrayList<>();
+        details.add(agree ? OPINION_AGREE : OPINION_DISAGREE);
+        reasons.stream().filter(r -> !r.isBlank()).map(String::strip).forEach(details::add);
+        a.note(staff.username(), review ? "reviewed" : "countersigned", details, clock);
+        tasks.complete(task, staff, review ? Map.of(REVIEWER, staff.username()) : Map.of());
+        return files.save(a);
+    }
+
+    /** Hands an office task to a colleague who could take it; the applicant sees that their case changed hands. */
+    @Transactional
+    public OfficeTask handOver(String taskId, StaffMember from, String toUsername) {
+        StaffMember to = staffDirectory.staff(toUsername)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("to", "task.handover-not-candidate", String.valueOf(toUsername))));
+        OfficeTask task = tasks.handOver(taskId, from, to);
+        Application a = files.reload(task.applicationNumber());
+        a.note(from.username(), "handed-over", List.of(), clock);
+        audit.record(from.username(), "casework.task-handed-over", to.username(), a.number());
+        files.save(a);
+        return task;
+    }
+
+    @Transactional
+    public ApplicationView deliver(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> a.deliver(who, clock));
+    }
+
+    @Transactional
+    public ApplicationView close(String number, StaffMember staff) {
+        return officeStep(number, staff, Role.HANDLER, (a, who) -> a.close(who, clock));
+    }
+
+    private ApplicationView officeStep(String number, StaffMember staff, Role needed, BiConsumer<Application, String> step) {
+        // a handler may do what a clerk does at acceptance; a clerk may not decide
+        boolean allowed = staff.has(needed) || (needed == Role.CLERK && staff.has(Role.HANDLER));
+        Application a = files.reload(number);
+        if (!allowed || !staff.mayActOn(a.regionCode())) {
+            throw new AccessDeniedException("not a " + needed + " for region " + a.regionCode());
+        }
+        // any window accepts for any department (one-window acceptance); only the responsible department decides
+        if (needed == Role.HANDLER && !files.inResponsibleDepartment(staff, a.itemCode())) {
+            throw new AccessDeniedException("not a handler of the department responsible for " + a.itemCode());
+        }
+        step.accept(a, staff.username());
+        return files.save(a);
+    }
+
+    private void completeTask(Application a, TaskKind kind, StaffMember staff, Map<String, Object> variables) {
+        processes.openTasks(a.number()).ifPresent(open -> tasks.complete(tasks.taskFor(open, kind, staff), staff, variables));
+    }
+}

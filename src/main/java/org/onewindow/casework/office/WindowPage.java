@@ -1,0 +1,142 @@
+package org.onewindow.casework.office;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.pages.FormQuestions;
+import org.onewindow.casework.pages.PlainWords;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.FormField;
+import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.identity.MobilePhoneNumber;
+import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.Region;
+import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.InvalidIdentifierException;
+import org.onewindow.shared.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** One-window acceptance: the form a clerk fills in for the person in front of them, for an item of any department. */
+@Controller
+class WindowPage {
+
+    private static final List<String> WINDOW_FIELDS = List.of("itemCode", "idNumber", "name", "phone", "regionCode");
+
+    private final CaseworkService casework;
+    private final CatalogService catalog;
+    private final OrganizationTree tree;
+    private final MessageSource messages;
+
+    WindowPage(CaseworkService casework, CatalogService catalog, OrganizationTree tree, MessageSource messages) {
+        this.casework = casework;
+        this.catalog = catalog;
+        this.tree = tree;
+        this.messages = messages;
+    }
+
+
+    @GetMapping("/office/window")
+    String windowForm(@RequestParam(required = false) String item, StaffMember me, Model model, Locale locale) {
+        Map<String, String> person = new LinkedHashMap<>();
+        person.put("regionCode", me.region().code());
+        return windowPage(me, item, person, Map.of(), Map.of(), UUID.randomUUID().toString(), model, locale);
+    }
+
+    @PostMapping("/office/window")
+    String fileAtWindow(@RequestParam Map<String, String> parameters, StaffMember me, Model model, Locale locale,
+                        HttpServletRequest request, HttpServletResponse response) {
+        String itemCode = parameters.getOrDefault("itemCode", "");
+        Optional<ServiceItem> item = catalog.publishedItem(itemCode);
+        Map<String, String> person = new LinkedHashMap<>();
+        WINDOW_FIELDS.forEach(f -> person.put(f, parameters.getOrDefault(f, "").strip()));
+        String key = FormQuestions.idempotencyKey(parameters.get("idempotencyKey"));
+        if (item.isEmpty()) {
+            return windowPage(me, itemCode, person, Map.of(), Map.of("itemCode", messages.getMessage("window.item.required", null, locale)),
+                    key, model, locale);
+        }
+        List<FormField> fields = item.get().standard().form();
+        Map<String, Object> answers = FormQuestions.answers(fields, parameters);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ResidentIdNumber idNumber = null;
+        MobilePhoneNumber phone = null;
+        try {
+            idNumber = ResidentIdNumber.parse(person.get("idNumber"));
+        } catch (InvalidIdentifierException invalid) {
+            errors.put("idNumber", FormQuestions.message(invalid, messages, locale));
+        }
+        if (person.get("name").isEmpty()) {
+            errors.put("name", messages.getMessage("window.name.required", null, locale));
+        } else if (person.get("name").length() > 100) {
+            errors.put("name", messages.getMessage("window.name.too-long", null, locale));
+        }
+        if (!person.get("phone").isEmpty()) {
+            try {
+                phone = MobilePhoneNumber.parse(person.get("phone"));
+            } catch (InvalidIdentifierException invalid) {
+                errors.put("phone", FormQuestions.message(invalid, messages, locale));
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                var submission = casework.submitAtWindow(me, idNumber, person.get("name"), phone, itemCode, person.get("regionCode"), answers,
+                        key);
+                return PlainWords.seeOther(request, "/office/applications/" + submission.application().number());
+            } catch (RuleViolationException broken) {
+                errors.putAll(FormQuestions.errors(broken, messages, locale));
+            } catch (AccessDeniedException denied) {
+                errors.put("regionCode", messages.getMessage("window.region.denied", null, locale));
+            }
+        }
+        response.setStatus(422);
+        return windowPage(me, itemCode, person, answers, errors, key, model, locale);
+    }
+
+    private String windowPage(StaffMember me, String itemCode, Map<String, String> person, Map<String, ?> answers,
+                              Map<String, String> errors, String key, Model model, Locale locale) {
+        Optional<ServiceItem> item = itemCode == null ? Optional.empty() : catalog.publishedItem(itemCode);
+        var questions = item.map(i -> FormQuestions.questions(i.standard().form(), answers, errors, messages, locale)).orElse(List.of());
+        Map<String, String> items = new LinkedHashMap<>();
+        catalog.publishedItems().stream()
+                .sorted(java.util.Comparator.comparing(ServiceItem::code))
+                .forEach(i -> items.put(i.code(), i.code() + " " + i.standard().name().in(locale)));
+        List<String> errorFields = new ArrayList<>(WINDOW_FIELDS);
+        questions.forEach(q -> errorFields.add(q.id()));
+        model.addAttribute("items", items);
+        model.addAttribute("item", item.orElse(null));
+        model.addAttribute("itemCode", item.map(ServiceItem::code).orElse(""));
+        model.addAttribute("person", person);
+        model.addAttribute("questions", questions);
+        Map<String, String> labels = new LinkedHashMap<>();
+        WINDOW_FIELDS.forEach(f -> labels.put(f, messages.getMessage(f.equals("itemCode") ? "window.item"
+                : f.equals("regionCode") ? "apply.region" : "window." + f, null, locale)));
+        model.addAttribute("errors", errors);
+        model.addAttribute("summary", FormQuestions.summary(errors, questions, labels, messages, locale));
+        model.addAttribute("errorFields", errorFields);
+        model.addAttribute("regions", windowRegions(me, locale));
+        model.addAttribute("idempotencyKey", key);
+        return "casework/window";
+    }
+
+    /** The regions whose windows the clerk serves: their own county, or the counties below a city or province. */
+    private Map<String, String> windowRegions(StaffMember me, Locale locale) {
+        Map<String, String> regions = new LinkedHashMap<>();
+        List<Region> counties = tree.subtree(me.region().code()).stream().filter(r -> r.level() == AdministrativeLevel.COUNTY).toList();
+        (counties.isEmpty() ? List.of(me.region()) : counties).forEach(r -> regions.put(r.code(), r.name(locale)));
+        return regions;
+    }
+}

@@ -1,0 +1,101 @@
+package org.onewindow.casework.office;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.onewindow.casework.ApplicationState;
+import org.onewindow.casework.WorkItem;
+import org.onewindow.casework.calendar.WorkingCalendar;
+import org.onewindow.casework.casefile.ApplicationRows;
+import org.onewindow.casework.casefile.ApplicationStore;
+import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.WorkingDayCalendar;
+import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.process.OfficeTasks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.Role;
+import org.onewindow.identity.StaffMember;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the office has to do next, for one member of staff: the user tasks of the application
+ * processes that wait for their roles at their node (acceptance, review, countersignature,
+ * decision) or that they hold, then, for handlers, delivering and closing what their department
+ * decided, which happens after the process.
+ */
+@Service
+public class Worklist {
+
+    private static final int MAX_ITEMS = 500;
+    private static final Set<ApplicationState> AFTER_DECISION = EnumSet.of(ApplicationState.APPROVED, ApplicationState.DENIED,
+            ApplicationState.DELIVERED);
+
+    private final OfficeTasks tasks;
+    private final ApplicationStore applications;
+    private final JdbcClient jdbc;
+    private final ApplicationRows rows;
+    private final CatalogService catalog;
+    private final WorkingCalendar workingCalendar;
+
+    Worklist(OfficeTasks tasks, ApplicationStore applications, JdbcClient jdbc, ApplicationRows rows, CatalogService catalog,
+             WorkingCalendar workingCalendar) {
+        this.tasks = tasks;
+        this.applications = applications;
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.catalog = catalog;
+        this.workingCalendar = workingCalendar;
+    }
+
+    /** Open tasks, oldest first, then decided applications to deliver or close; empty for staff who neither accept nor handle. */
+    public List<WorkItem> openFor(StaffMember staff) {
+        WorkingDayCalendar calendar = workingCalendar.current();
+        List<OfficeTask> open = tasks.taskList(staff, MAX_ITEMS);
+        Map<String, Application> byNumber = applications.findByNumbers(open.stream().map(OfficeTask::applicationNumber).toList())
+                .stream().collect(Collectors.toMap(Application::number, Function.identity()));
+        List<WorkItem> work = new ArrayList<>();
+        for (OfficeTask task : open) {
+            Application a = byNumber.get(task.applicationNumber());
+            if (a != null) {
+                work.add(item(a, task.kind().name().toLowerCase(Locale.ROOT), task.id(), task.assignee(), calendar));
+            }
+        }
+        if (staff.has(Role.HANDLER)) {
+            toDeliverOrClose(staff.region().prefix(), itemsOfDepartment(staff))
+                    .forEach(a -> work.add(item(a, a.state() == ApplicationState.DELIVERED ? "closure" : "delivery", null, null, calendar)));
+        }
+        return work;
+    }
+
+    private WorkItem item(Application a, String step, String taskId, String claimedBy, WorkingDayCalendar calendar) {
+        var name = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
+        return new WorkItem(a.number(), a.itemCode(), name, a.state(), step, a.dueOn(calendar), taskId, claimedBy);
+    }
+
+    private List<String> itemsOfDepartment(StaffMember staff) {
+        return catalog.publishedItems().stream()
+                .filter(item -> staff.worksIn(item.standard().department()))
+                .map(ServiceItem::code)
+                .toList();
+    }
+
+    /** Decided applications of the department's items in the regions under the prefix, oldest first. */
+    private List<Application> toDeliverOrClose(String regionPrefix, List<String> itemCodes) {
+        if (itemCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from application where region_code like :p || '%' and state in (:states) and item_code in (:items)
+                        order by created_at, number limit :limit""")
+                .param("p", regionPrefix).param("states", AFTER_DECISION.stream().map(Enum::name).toList())
+                .param("items", itemCodes).param("limit", MAX_ITEMS)
+                .query(rows).list();
+    }
+}
