@@ -220,7 +220,7 @@ class ApplicationPages {
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         if (state == ApplicationState.RETURNED_FOR_CORRECTION) {
-            model.addAttribute("missing", PlainWords.latestReasons(application, "returned-for-correction"));
+            model.addAttribute("missing", PlainWords.latestReasons(application, "returned-for-correction", locale));
             var questions = FormQuestions.questions(fields, correction != null ? correction : application.form(), errors, messages, locale);
             model.addAttribute("questions", questions);
             model.addAttribute("summary", FormQuestions.summary(errors, questions, Map.of(), messages, locale));
@@ -233,10 +233,10 @@ class ApplicationPages {
                 || state == ApplicationState.CLOSED) {
             var decision = PlainWords.latest(application, "approved", "denied");
             decision.ifPresent(d -> model.addAttribute("decision", d.step()));
-            decision.ifPresent(d -> model.addAttribute("decisionReasons", d.reasons()));
+            decision.ifPresent(d -> model.addAttribute("decisionReasons", PlainWords.inReadersLanguage(d, locale)));
         }
         if (state == ApplicationState.NOT_ACCEPTED) {
-            model.addAttribute("refusalReasons", PlainWords.latestReasons(application, "not-accepted"));
+            model.addAttribute("refusalReasons", PlainWords.latestReasons(application, "not-accepted", locale));
         }
         // staff who filed at a window answer corrections for the person; withdrawing and rating are the person's own
         model.addAttribute("canWithdraw", own && member.isEmpty() && state.next().contains(ApplicationState.WITHDRAWN));

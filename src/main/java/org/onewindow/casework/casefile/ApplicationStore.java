@@ -13,6 +13,7 @@ import org.onewindow.casework.MaterialSummary;
 import org.onewindow.casework.TimelineEntry;
 import org.onewindow.casework.model.Application;
 import org.onewindow.casework.model.WorkingDayCalendar;
+import org.onewindow.catalog.LocalizedText;
 import org.onewindow.shared.ConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +34,7 @@ public class ApplicationStore {
     };
     private static final TypeReference<List<MaterialSummary>> DOCUMENTS = new TypeReference<>() {
     };
-    private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    private static final TypeReference<List<LocalizedText>> REASONS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;

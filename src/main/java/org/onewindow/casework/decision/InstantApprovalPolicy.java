@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.onewindow.casework.FiredRule;
 import org.onewindow.casework.InstantDecision;
 import org.onewindow.casework.casefile.ApplicationStore;
 import org.onewindow.casework.model.Application;
@@ -39,15 +40,13 @@ public class InstantApprovalPolicy {
             facts.put(DecisionTables.HELD_RESULTS, applications.heldResults(a.applicant()));
         }
         InstantDecision decision = tables.decide(table, facts);
-        List<String> reasons = decision.firedRules().stream()
+        List<LocalizedText> reasons = decision.firedRules().stream()
                 .filter(rule -> decision.approved() || !"APPROVE".equals(rule.outcome()))
-                .map(rule -> rule.explanation().zh()).filter(text -> !text.isBlank()).toList();
+                .map(FiredRule::explanation).filter(text -> !text.zh().isBlank() || !text.en().isBlank()).toList();
         if (decision.approved()) {
-            a.accept(Application.AUTOMATIC, clock);
-            a.startReview(Application.AUTOMATIC, clock);
-            a.approve(Application.AUTOMATIC, reasons, clock);
+            a.approveAtOnce(reasons, clock);
         } else {
-            a.note(Application.AUTOMATIC, "referred-to-staff", reasons.isEmpty() ? List.of(NO_RULE_APPLIED.zh()) : reasons, clock);
+            a.referToStaff(reasons.isEmpty() ? List.of(NO_RULE_APPLIED) : reasons, clock);
         }
         return decision;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.SubmissionChannel;
 import org.onewindow.casework.TimelineEntry;
+import org.onewindow.catalog.LocalizedText;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
@@ -27,6 +28,8 @@ public final class Application {
     /** The actor name automated decisions are recorded under; it may approve, never deny. */
     public static final String AUTOMATIC = "system:automatic-decision";
     private static final double AT_RISK_SHARE = 0.75;
+    private static final LocalizedText AGREE = new LocalizedText("同意", "Agree");
+    private static final LocalizedText DISAGREE = new LocalizedText("不同意", "Disagree");
 
     private final UUID id;
     private final String number;
@@ -90,7 +93,7 @@ public final class Application {
         if (clockWasRunning) {
             pausedSince = GovernmentTime.today(clock);
         }
-        record(clock, actor, "returned-for-correction", everythingMissing.stream().filter(s -> !s.isBlank()).toList());
+        record(clock, actor, "returned-for-correction", said(everythingMissing));
     }
 
     public void answerCorrection(String actor, Map<String, Object> correctedForm, Clock clock, WorkingDayCalendar calendar) {
@@ -112,7 +115,7 @@ public final class Application {
         if (state != ApplicationState.SUBMITTED && state != ApplicationState.RETURNED_FOR_CORRECTION) {
             throw new ConflictException("application.materials-closed", state.name());
         }
-        record(clock, actor, "material-uploaded", List.of(materialCode + ": " + fileName));
+        record(clock, actor, "material-uploaded", said(List.of(materialCode + ": " + fileName)));
     }
 
     /** A document the platform already holds for this person, taken from an earlier application instead of uploaded again. */
@@ -121,13 +124,13 @@ public final class Application {
         if (state != ApplicationState.SUBMITTED && state != ApplicationState.RETURNED_FOR_CORRECTION) {
             throw new ConflictException("application.materials-closed", state.name());
         }
-        record(clock, actor, "material-reused", List.of(materialCode + ": " + fileName + " ← " + sourceNumber));
+        record(clock, actor, "material-reused", said(List.of(materialCode + ": " + fileName + " ← " + sourceNumber)));
     }
 
     public void refuseToAccept(String actor, List<String> reasons, Clock clock) {
         requireReasons(reasons);
         move(ApplicationState.NOT_ACCEPTED);
-        record(clock, actor, "not-accepted", reasons);
+        record(clock, actor, "not-accepted", said(reasons));
     }
 
     public void startReview(String actor, Clock clock) {
@@ -137,7 +140,40 @@ public final class Application {
 
     public void approve(String actor, List<String> reasons, Clock clock) {
         move(ApplicationState.APPROVED);
-        record(clock, actor, "approved", reasons);
+        record(clock, actor, "approved", said(reasons));
+    }
+
+    /**
+     * Instant approval (秒批): the rules accept, review and approve a clear case at once, with the
+     * reasons of the rules that fired, in both languages.
+     */
+    public void approveAtOnce(List<LocalizedText> rulesReasons, Clock clock) {
+        accept(AUTOMATIC, clock);
+        startReview(AUTOMATIC, clock);
+        move(ApplicationState.APPROVED);
+        record(clock, AUTOMATIC, "approved", rulesReasons);
+    }
+
+    /** The rules did not approve: a person checks the case, and the timeline says why, in both languages. */
+    public void referToStaff(List<LocalizedText> rulesReasons, Clock clock) {
+        requireOpen();
+        record(clock, AUTOMATIC, "referred-to-staff", rulesReasons);
+    }
+
+    /**
+     * An opinion before the decision: the first review of a two-step process ("reviewed") or
+     * another department's countersignature ("countersigned"), agreeing or not, with reasons.
+     */
+    public void giveOpinion(String actor, boolean review, boolean agree, List<String> reasons, Clock clock) {
+        requireReasons(reasons);
+        if (state == ApplicationState.ACCEPTED) {
+            startReview(actor, clock);
+        }
+        requireOpen();
+        List<LocalizedText> details = new ArrayList<>();
+        details.add(agree ? AGREE : DISAGREE);
+        details.addAll(said(reasons));
+        record(clock, actor, review ? "reviewed" : "countersigned", details);
     }
 
     /** A denial is never automatic: it always goes to a person, who gives reasons. */
@@ -147,7 +183,7 @@ public final class Application {
         }
         requireReasons(reasons);
         move(ApplicationState.DENIED);
-        record(clock, actor, "denied", reasons);
+        record(clock, actor, "denied", said(reasons));
     }
 
     public void deliver(String actor, Clock clock) {
@@ -171,10 +207,14 @@ public final class Application {
      * a countersignature, a hand-over. It still goes on the timeline the applicant reads.
      */
     public void note(String actor, String step, List<String> details, Clock clock) {
+        requireOpen();
+        record(clock, actor, step, said(details));
+    }
+
+    private void requireOpen() {
         if (state.next().isEmpty() || state.isDecided()) {
             throw new ConflictException("application.step-not-allowed", state.name(), state.name());
         }
-        record(clock, actor, step, details == null ? List.of() : details);
     }
 
     /**
@@ -231,13 +271,20 @@ public final class Application {
         }
     }
 
-    private static void requireReasons(List<String> reasons) {
+    /** Refusals, denials and opinions say why: at least one reason that is not blank. */
+    public static void requireReasons(List<String> reasons) {
         if (reasons == null || reasons.stream().allMatch(String::isBlank)) {
             throw new RuleViolationException(Violation.of("reasons", "application.reasons-required"));
         }
     }
 
-    private void record(Clock clock, String actor, String step, List<String> reasons) {
+    /** What a person wrote, as they wrote it: the same words whatever language the reader reads. */
+    private static List<LocalizedText> said(List<String> words) {
+        return words == null ? List.of() : words.stream().filter(w -> w != null && !w.isBlank()).map(String::strip)
+                .map(w -> new LocalizedText(w, w)).toList();
+    }
+
+    private void record(Clock clock, String actor, String step, List<LocalizedText> reasons) {
         recorded.add(new TimelineEntry(Instant.now(clock), actor, step, state, reasons));
     }
 

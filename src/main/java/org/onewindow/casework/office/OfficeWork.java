@@ -1,12 +1,10 @@
 package org.onewindow.casework.office;
 
-import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.casefile.CaseFiles;
 import org.onewindow.casework.model.Application;
@@ -36,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OfficeWork {
 
     private static final String REVIEWER = "reviewer";
-    private static final String OPINION_AGREE = "同意";
-    private static final String OPINION_DISAGREE = "不同意";
 
     private final CaseFiles files;
     private final ApplicationProcesses processes;
@@ -116,19 +112,11 @@ public class OfficeWork {
         if (!staff.has(Role.HANDLER) || !staff.mayActOn(a.regionCode())) {
             throw new AccessDeniedException("not a handler for region " + a.regionCode());
         }
-        if (reasons == null || reasons.stream().allMatch(String::isBlank)) {
-            throw new RuleViolationException(Violation.of("reasons", "application.reasons-required"));
-        }
+        Application.requireReasons(reasons);
         OpenTasks open = processes.openTasks(number).orElseThrow(() -> new ConflictException("task.not-ready", number, "opinion"));
         boolean review = files.inResponsibleDepartment(staff, a.itemCode()) && open.has(TaskKind.REVIEW);
         OfficeTask task = tasks.taskFor(open, review ? TaskKind.REVIEW : TaskKind.COUNTERSIGN, staff);
-        if (a.state() == ApplicationState.ACCEPTED) {
-            a.startReview(staff.username(), clock);
-        }
-        List<String> details = new ArrayList<>();
-        details.add(agree ? OPINION_AGREE : OPINION_DISAGREE);
-        reasons.stream().filter(r -> !r.isBlank()).map(String::strip).forEach(details::add);
-        a.note(staff.username(), review ? "reviewed" : "countersigned", details, clock);
+        a.giveOpinion(staff.username(), review, agree, reasons, clock);
         tasks.complete(task, staff, review ? Map.of(REVIEWER, staff.username()) : Map.of());
         return files.save(a);
     }

@@ -28,13 +28,18 @@ public final class PlainWords {
     public static List<Step> timeline(ApplicationView application, String viewer, MessageSource messages, Locale locale) {
         return application.timeline().stream().map(entry -> new Step(time(entry.at()), entry.step(),
                         messages.getMessage("step." + entry.step(), null, entry.step(), locale),
-                        actor(entry, application, viewer, messages, locale), entry.reasons()))
+                        actor(entry, application, viewer, messages, locale), inReadersLanguage(entry, locale)))
                 .toList();
     }
 
     /** The reasons of the latest step of a kind: for a return for correction, everything that is missing. */
-    public static List<String> latestReasons(ApplicationView application, String step) {
-        return latest(application, step).map(TimelineEntry::reasons).orElse(List.of());
+    public static List<String> latestReasons(ApplicationView application, String step, Locale locale) {
+        return latest(application, step).map(entry -> inReadersLanguage(entry, locale)).orElse(List.of());
+    }
+
+    /** A step's reasons in the reader's language: the platform's words in it, a person's as they wrote them. */
+    public static List<String> inReadersLanguage(TimelineEntry entry, Locale locale) {
+        return entry.reasons().stream().map(reason -> reason.in(locale)).toList();
     }
 
     /** The latest step of one of the kinds. */
