@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.onewindow.catalog.persistence.CatalogRepository;
 import org.onewindow.catalog.search.CatalogSearchIndex;
-import org.onewindow.catalog.search.SearchQuery;
+import org.onewindow.catalog.model.StandardPolicy;
 import org.onewindow.catalog.search.SearchResult;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.OrganizationTree;

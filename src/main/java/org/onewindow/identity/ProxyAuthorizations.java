@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,9 +36,11 @@ public class ProxyAuthorizations {
     private final JdbcClient jdbc;
     private final AccountStore accounts;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProxyAuthorizations(JdbcClient jdbc, AccountStore accounts, AuditTrail audit, Optional<Clock> clock) {
+    ProxyAuthorizations(JdbcClient jdbc, AccountStore accounts, AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -64,6 +68,7 @@ public class ProxyAuthorizations {
                 .param("until", Date.valueOf(validUntil)).param("by", grantedBy)
                 .update();
         audit.record(grantedBy, "identity.proxy-granted", principal, "proxy " + proxy + " for " + codes + " until " + validUntil);
+        events.publishEvent(new ProxyAuthorizationGranted(id, principal, proxy, codes, validUntil, grantedBy));
         return find(id).orElseThrow();
     }
 
@@ -71,9 +76,13 @@ public class ProxyAuthorizations {
     public ProxyAuthorization revoke(UUID id, String principal) {
         ProxyAuthorization authorization = find(id).filter(a -> a.principal().equals(principal))
                 .orElseThrow(() -> new NotFoundException("proxy-authorization", id.toString()));
-        jdbc.sql("update proxy_authorization set revoked_at = :at, revoked_by = :by where id = :id and revoked_at is null")
-                .param("id", id).param("at", Timestamp.from(clock.instant())).param("by", principal).update();
+        Instant now = clock.instant();
+        int revoked = jdbc.sql("update proxy_authorization set revoked_at = :at, revoked_by = :by where id = :id and revoked_at is null")
+                .param("id", id).param("at", Timestamp.from(now)).param("by", principal).update();
         audit.record(principal, "identity.proxy-revoked", principal, "proxy " + authorization.proxy());
+        if (revoked == 1) {
+            events.publishEvent(new ProxyAuthorizationRevoked(id, principal, authorization.proxy(), now));
+        }
         return find(id).orElseThrow();
     }
 

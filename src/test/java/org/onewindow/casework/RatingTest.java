@@ -66,6 +66,33 @@ class RatingTest {
     }
 
     @Test
+    void theRegionsSupervisorsHearOfABadRatingInTheirInboxAndOfAGoodOneNot() throws InterruptedException {
+        String good = closedApplication();
+        String bad = closedApplication();
+        assertThat(citizen.post(path(good, "rating"), "{\"score\": 5}").status()).isEqualTo(201);
+        assertThat(citizen.post(path(bad, "rating"), "{\"score\": 1, \"reasons\": [\"材料被退回三次\"]}").status()).isEqualTo(201);
+
+        // the message follows the rating's commit, through the event publication registry
+        java.util.List<String> told = java.util.List.of();
+        for (int tries = 0; tries < 100 && !told.contains(bad); tries++) {
+            Thread.sleep(100);
+            told = badRatingsIn(supervisor.get("/api/v1/casework/applications/inbox").json());
+        }
+        assertThat(told).contains(bad).doesNotContain(good);
+        assertThat(badRatingsIn(citizen.get("/api/v1/casework/applications/inbox").json())).doesNotContain(bad);
+    }
+
+    private static java.util.List<String> badRatingsIn(JsonNode inbox) {
+        java.util.List<String> numbers = new java.util.ArrayList<>();
+        inbox.forEach(n -> {
+            if (n.path("step").asString().equals("bad-rating")) {
+                numbers.add(n.path("applicationNumber").asString());
+            }
+        });
+        return numbers;
+    }
+
+    @Test
     void aGoodRatingNeedsNoFollowUpAndEachApplicationIsRatedOnce() {
         String number = closedApplication();
         var rated = citizen.post(path(number, "rating"), "{\"score\": 5}");

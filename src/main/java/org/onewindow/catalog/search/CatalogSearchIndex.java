@@ -31,6 +31,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.onewindow.catalog.Audience;
+import org.onewindow.catalog.SearchQuery;
 import org.onewindow.catalog.ServiceItem;
 import org.springframework.stereotype.Component;
 

@@ -22,7 +22,7 @@ import org.onewindow.catalog.LifeEventBundle;
 import org.onewindow.catalog.LocalImplementation;
 import org.onewindow.catalog.LocalizedText;
 import org.onewindow.catalog.ServiceItem;
-import org.onewindow.catalog.search.SearchQuery;
+import org.onewindow.catalog.SearchQuery;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.StaffDirectory;
 import org.springframework.http.ResponseEntity;

@@ -11,7 +11,7 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.Channel;
 import org.onewindow.catalog.LocalImplementation;
 import org.onewindow.catalog.ServiceItem;
-import org.onewindow.catalog.search.SearchQuery;
+import org.onewindow.catalog.SearchQuery;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.DepartmentKind;
 import org.onewindow.identity.OrganizationTree;

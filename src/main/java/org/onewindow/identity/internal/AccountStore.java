@@ -6,12 +6,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.time.Instant;
+import org.onewindow.identity.AccountOpened;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.UnifiedSocialCreditCode;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.pii.PersonalDataCipher;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -34,19 +37,37 @@ public class AccountStore implements UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
 
     /** The hash of a random secret that is never stored or shown: the password of records made at a window. */
     private final Supplier<String> unknownSecretHash;
 
-    AccountStore(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher) {
+    AccountStore(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher, ApplicationEventPublisher events) {
+        this.events = events;
         this.unknownSecretHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.cipher = cipher;
     }
 
+    /**
+     * A password hashed once for several accounts that share it: the demo accounts all have the
+     * published demo password, and each BCrypt hash cost about 0.15 s of a first start.
+     */
+    record PasswordHash(String value) {
+    }
+
+    PasswordHash hash(String password) {
+        return new PasswordHash(passwords.encode(password));
+    }
+
     @Transactional
     public UUID registerPerson(String username, String password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
+        return registerPerson(username, hash(password), name, idNumber, phone);
+    }
+
+    @Transactional
+    UUID registerPerson(String username, PasswordHash password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
         requireFreeUsername(username);
         String index = cipher.blindIndex(idNumber.value());
         if (jdbc.sql("select count(*) from account where id_number_index = :i").param("i", index).query(Integer.class).single() > 0) {
@@ -56,11 +77,12 @@ public class AccountStore implements UserDetailsService {
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher)
                 values (:id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone)""")
-                .param("id", id).param("username", username).param("hash", passwords.encode(password))
+                .param("id", id).param("username", username).param("hash", password.value())
                 .param("name", name).param("idCipher", cipher.encrypt(idNumber.value())).param("idIndex", index)
                 .param("phone", phone == null ? null : cipher.encrypt(phone.value()))
                 .update();
         grant(id, Role.CITIZEN);
+        events.publishEvent(new AccountOpened(username, "PERSON", Instant.now()));
         return id;
     }
 
@@ -93,6 +115,11 @@ public class AccountStore implements UserDetailsService {
 
     @Transactional
     public UUID registerEnterprise(String username, String password, String name, UnifiedSocialCreditCode creditCode) {
+        return registerEnterprise(username, hash(password), name, creditCode);
+    }
+
+    @Transactional
+    UUID registerEnterprise(String username, PasswordHash password, String name, UnifiedSocialCreditCode creditCode) {
         requireFreeUsername(username);
         if (jdbc.sql("select count(*) from account where credit_code = :c").param("c", creditCode.value()).query(Integer.class).single() > 0) {
             throw new ConflictException("account.credit-code-registered");
@@ -101,21 +128,27 @@ public class AccountStore implements UserDetailsService {
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, credit_code)
                 values (:id, :username, :hash, 'ENTERPRISE', :name, :code)""")
-                .param("id", id).param("username", username).param("hash", passwords.encode(password))
+                .param("id", id).param("username", username).param("hash", password.value())
                 .param("name", name).param("code", creditCode.value())
                 .update();
         grant(id, Role.ENTERPRISE_AGENT);
+        events.publishEvent(new AccountOpened(username, "ENTERPRISE", Instant.now()));
         return id;
     }
 
     @Transactional
     public UUID addStaff(String username, String password, String name, String regionCode, String departmentId, Set<Role> roles) {
+        return addStaff(username, hash(password), name, regionCode, departmentId, roles);
+    }
+
+    @Transactional
+    UUID addStaff(String username, PasswordHash password, String name, String regionCode, String departmentId, Set<Role> roles) {
         requireFreeUsername(username);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, region_code, department_id)
                 values (:id, :username, :hash, 'STAFF', :name, :region, :department)""")
-                .param("id", id).param("username", username).param("hash", passwords.encode(password))
+                .param("id", id).param("username", username).param("hash", password.value())
                 .param("name", name).param("region", regionCode).param("department", departmentId)
                 .update();
         roles.forEach(role -> grant(id, role));

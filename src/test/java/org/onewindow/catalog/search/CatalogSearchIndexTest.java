@@ -1,5 +1,6 @@
 package org.onewindow.catalog.search;
 
+import org.onewindow.catalog.SearchQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.onewindow.catalog.search.SampleItems.BIRTH_CERTIFICATE;

@@ -1,5 +1,6 @@
 package org.onewindow.catalog.search;
 
+import org.onewindow.catalog.SearchQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

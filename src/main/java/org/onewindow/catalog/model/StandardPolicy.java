@@ -1,10 +1,17 @@
-package org.onewindow.catalog;
+package org.onewindow.catalog.model;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.onewindow.catalog.Channel;
+import org.onewindow.catalog.FormField;
+import org.onewindow.catalog.ItemStandard;
+import org.onewindow.catalog.LifeEventBundle;
+import org.onewindow.catalog.LocalImplementation;
+import org.onewindow.catalog.LocalizedText;
+import org.onewindow.catalog.Material;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.DepartmentKind;
 import org.onewindow.shared.RuleViolationException.Violation;
@@ -14,7 +21,7 @@ import org.onewindow.shared.RuleViolationException.Violation;
  * published; a city or county may add local details to it and may promise better, but never
  * ask for more ("same item, same standard" / 无差别受理).
  */
-final class StandardPolicy {
+public final class StandardPolicy {
 
     static final Pattern ITEM_CODE = Pattern.compile("^[A-Z]{2,3}-[0-9]{3,6}$");
     static final Pattern BUNDLE_CODE = Pattern.compile("^[a-z0-9-]{3,60}$");
@@ -24,7 +31,7 @@ final class StandardPolicy {
     private StandardPolicy() {
     }
 
-    static List<Violation> checkItem(String code, ItemStandard s) {
+    public static List<Violation> checkItem(String code, ItemStandard s) {
         List<Violation> broken = new ArrayList<>();
         if (code == null || !ITEM_CODE.matcher(code).matches()) {
             broken.add(Violation.of("code", "item.code-format"));
@@ -104,7 +111,7 @@ final class StandardPolicy {
     }
 
     /** A local implementation may tighten the standard, never loosen it. */
-    static List<Violation> checkLocal(LocalImplementation local, ItemStandard standard) {
+    public static List<Violation> checkLocal(LocalImplementation local, ItemStandard standard) {
         List<Violation> broken = new ArrayList<>();
         if (local.promisedDays() != null && local.promisedDays() > standard.promisedDays()) {
             broken.add(Violation.of("promisedDays", "local.more-days", standard.promisedDays()));
@@ -131,7 +138,7 @@ final class StandardPolicy {
         return broken;
     }
 
-    static List<Violation> checkBundle(LifeEventBundle bundle) {
+    public static List<Violation> checkBundle(LifeEventBundle bundle) {
         List<Violation> broken = new ArrayList<>();
         if (bundle.code() == null || !BUNDLE_CODE.matcher(bundle.code()).matches()) {
             broken.add(Violation.of("code", "bundle.code-format"));

@@ -1,7 +1,5 @@
-package org.onewindow.catalog.search;
+package org.onewindow.catalog;
 
-import org.onewindow.catalog.Audience;
-import org.onewindow.catalog.Channel;
 import org.onewindow.identity.AdministrativeLevel;
 
 /**
