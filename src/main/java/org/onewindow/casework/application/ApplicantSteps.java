@@ -19,7 +19,6 @@ import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
-import org.onewindow.shared.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +36,10 @@ class ApplicantSteps {
     private final CatalogService catalog;
     private final WorkingCalendar workingCalendar;
     private final ApplicationProcesses processes;
-    private final AuditTrail audit;
     private final Clock clock;
 
     ApplicantSteps(CaseFiles files, ApplicationStore applications, MaterialStore materials, BundleStore bundles, CatalogService catalog,
-                   WorkingCalendar workingCalendar, ApplicationProcesses processes, AuditTrail audit, Optional<Clock> clock) {
+                   WorkingCalendar workingCalendar, ApplicationProcesses processes, Optional<Clock> clock) {
         this.files = files;
         this.applications = applications;
         this.materials = materials;
@@ -49,23 +47,13 @@ class ApplicantSteps {
         this.catalog = catalog;
         this.workingCalendar = workingCalendar;
         this.processes = processes;
-        this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
     ApplicationView follow(String number, String viewer, Optional<StaffMember> staff) {
         CaseFiles.Case found = files.open(number);
-        Application a = found.application();
-        if (a.isApplicantSide(viewer)) {
-            files.requireStillEntitled(a, viewer);
-            return found.view();
-        }
-        if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
-            audit.record(viewer, "casework.application-read", a.applicant(), number);
-            return found.view();
-        }
-        // do not reveal that someone else's application exists
-        throw new NotFoundException("application", number);
+        files.requireMayRead(found.application(), viewer, staff);
+        return found.view();
     }
 
     BundleApplicationView followBundle(String number, String viewer, Optional<StaffMember> staff) {

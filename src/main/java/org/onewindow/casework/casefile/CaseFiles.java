@@ -2,6 +2,7 @@ package org.onewindow.casework.casefile;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.onewindow.casework.ApplicationClosed;
@@ -20,6 +21,7 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.NotFoundException;
+import org.onewindow.shared.audit.AuditTrail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +40,11 @@ public class CaseFiles {
     private final WorkingCalendar workingCalendar;
     private final ProxyAuthorizations proxies;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     CaseFiles(ApplicationStore applications, CatalogService catalog, WorkingCalendar workingCalendar, ProxyAuthorizations proxies,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.applications = applications;
         this.catalog = catalog;
         this.workingCalendar = workingCalendar;
@@ -100,6 +104,23 @@ public class CaseFiles {
             events.publishEvent(new ApplicationClosed(a.number(), a.itemCode(), a.regionCode(), a.applicant(), last.stateAfter(),
                     last.at()));
         }
+    }
+
+    /**
+     * Who may read a case: the applicant and the one who filed it for them (a proxy while still
+     * authorized), and staff of its region, whose look is recorded. Anyone else is told it does
+     * not exist.
+     */
+    public void requireMayRead(Application a, String viewer, Optional<StaffMember> staff) {
+        if (a.isApplicantSide(viewer)) {
+            requireStillEntitled(a, viewer);
+            return;
+        }
+        if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
+            audit.record(viewer, "casework.application-read", a.applicant(), a.number());
+            return;
+        }
+        throw new NotFoundException("application", a.number());
     }
 
     /** A proxy acts only while the principal's authorization for this item holds; a revocation ends it at once. */

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onewindow.casework.process.OfficeTasks;
 import org.onewindow.casework.process.OfficeTask;
-import org.onewindow.identity.StaffDirectory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,13 +25,11 @@ class TaskApi {
     private static final int PAGE = 200;
 
     private final OfficeTasks tasks;
-    private final StaffDirectory staff;
     private final OfficeWork office;
 
-    TaskApi(OfficeTasks tasks, StaffDirectory staff, OfficeWork office) {
+    TaskApi(OfficeTasks tasks, OfficeWork office) {
         this.office = office;
         this.tasks = tasks;
-        this.staff = staff;
     }
 
     @GetMapping

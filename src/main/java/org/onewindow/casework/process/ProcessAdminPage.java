@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.onewindow.casework.decision.DecisionTables;
 import org.onewindow.shared.RuleViolationException;
 import org.springframework.context.MessageSource;
-import org.onewindow.identity.StaffDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,14 +31,12 @@ class ProcessAdminPage {
 
     private final ProcessModels processes;
     private final ItemProcedures procedures;
-    private final StaffDirectory staff;
     private final DecisionTables tables;
     private final MessageSource messages;
 
-    ProcessAdminPage(ProcessModels processes, ItemProcedures procedures, StaffDirectory staff, DecisionTables tables, MessageSource messages) {
+    ProcessAdminPage(ProcessModels processes, ItemProcedures procedures, DecisionTables tables, MessageSource messages) {
         this.processes = processes;
         this.procedures = procedures;
-        this.staff = staff;
         this.tables = tables;
         this.messages = messages;
     }

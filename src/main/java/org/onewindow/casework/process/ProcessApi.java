@@ -11,7 +11,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.onewindow.identity.StaffDirectory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +27,10 @@ class ProcessApi {
 
     private final ProcessModels processes;
     private final ItemProcedures procedures;
-    private final StaffDirectory staff;
 
-    ProcessApi(ProcessModels processes, ItemProcedures procedures, StaffDirectory staff) {
+    ProcessApi(ProcessModels processes, ItemProcedures procedures) {
         this.processes = processes;
         this.procedures = procedures;
-        this.staff = staff;
     }
 
     @GetMapping("/processes")

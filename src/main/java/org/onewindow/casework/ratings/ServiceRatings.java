@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.onewindow.casework.ApplicationState;
-import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.RatingView;
 import org.onewindow.casework.ServiceRated;
 import org.onewindow.casework.calendar.WorkingCalendar;
@@ -30,17 +29,15 @@ public class ServiceRatings {
     private static final int FOLLOW_UP_WORKING_DAYS = 5;
 
     private final CaseFiles files;
-    private final CaseworkService casework;
     private final RatingRepository ratings;
     private final WorkingCalendar workingCalendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ServiceRatings(CaseFiles files, CaseworkService casework, RatingRepository ratings, WorkingCalendar workingCalendar,
+    ServiceRatings(CaseFiles files, RatingRepository ratings, WorkingCalendar workingCalendar,
                    ApplicationEventPublisher events, Optional<Clock> clock) {
         this.events = events;
         this.files = files;
-        this.casework = casework;
         this.ratings = ratings;
         this.workingCalendar = workingCalendar;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -75,7 +72,7 @@ public class ServiceRatings {
 
     public Optional<RatingView> rating(String number, String viewer, Optional<StaffMember> staff) {
         Application a = files.reload(number);
-        casework.follow(number, viewer, staff);
+        files.requireMayRead(a, viewer, staff);
         return ratings.find(a.id());
     }
 

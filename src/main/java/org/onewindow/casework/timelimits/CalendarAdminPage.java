@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.onewindow.casework.calendar.WorkingCalendar;
 import org.onewindow.casework.model.WorkingDayCalendar;
-import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.GovernmentTime;
 import org.onewindow.shared.RuleViolationException;
@@ -49,12 +48,10 @@ class CalendarAdminPage {
     private static final List<String> FIELDS = List.of("day", "kind", "name", "nameZh", "nameEn");
 
     private final WorkingCalendar calendar;
-    private final StaffDirectory staff;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarAdminPage(WorkingCalendar calendar, StaffDirectory staff, MessageSource messages, Optional<Clock> clock) {
-        this.staff = staff;
+    CalendarAdminPage(WorkingCalendar calendar, MessageSource messages, Optional<Clock> clock) {
         this.calendar = calendar;
         this.messages = messages;
         this.clock = clock.orElse(Clock.systemUTC());

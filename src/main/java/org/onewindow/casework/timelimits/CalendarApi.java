@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.onewindow.casework.calendar.WorkingCalendar;
 import org.onewindow.casework.model.WorkingDayCalendar;
-import org.onewindow.identity.StaffDirectory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarApi {
 
     private final WorkingCalendar calendar;
-    private final StaffDirectory staff;
 
-    CalendarApi(WorkingCalendar calendar, StaffDirectory staff) {
+    CalendarApi(WorkingCalendar calendar) {
         this.calendar = calendar;
-        this.staff = staff;
     }
 
     @GetMapping

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.onewindow.casework.ratings.ServiceRatings;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.identity.OrganizationTree;
-import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
@@ -30,16 +29,14 @@ class SupervisionPage {
 
     private final Supervision supervision;
     private final ServiceRatings ratings;
-    private final StaffDirectory staff;
     private final CatalogService catalog;
     private final OrganizationTree tree;
     private final MessageSource messages;
 
-    SupervisionPage(Supervision supervision, ServiceRatings ratings, StaffDirectory staff, CatalogService catalog, OrganizationTree tree,
+    SupervisionPage(Supervision supervision, ServiceRatings ratings, CatalogService catalog, OrganizationTree tree,
                     MessageSource messages) {
         this.supervision = supervision;
         this.ratings = ratings;
-        this.staff = staff;
         this.catalog = catalog;
         this.tree = tree;
         this.messages = messages;

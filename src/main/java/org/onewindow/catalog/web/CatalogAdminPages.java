@@ -12,7 +12,6 @@ import org.onewindow.catalog.LifeEventBundle;
 import org.onewindow.catalog.LocalImplementation;
 import org.onewindow.catalog.LocalizedText;
 import org.onewindow.catalog.ServiceItem;
-import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
@@ -38,13 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CatalogAdminPages {
 
     private final CatalogService catalog;
-    private final StaffDirectory staff;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    CatalogAdminPages(CatalogService catalog, StaffDirectory staff, JsonMapper json, MessageSource messages) {
+    CatalogAdminPages(CatalogService catalog, JsonMapper json, MessageSource messages) {
         this.catalog = catalog;
-        this.staff = staff;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.messages = messages;
     }

@@ -24,7 +24,6 @@ import org.onewindow.catalog.LocalizedText;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.catalog.SearchQuery;
 import org.onewindow.identity.AdministrativeLevel;
-import org.onewindow.identity.StaffDirectory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,11 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogApi {
 
     private final CatalogService catalog;
-    private final StaffDirectory staff;
 
-    CatalogApi(CatalogService catalog, StaffDirectory staff) {
+    CatalogApi(CatalogService catalog) {
         this.catalog = catalog;
-        this.staff = staff;
     }
 
     @GetMapping("/items")

@@ -15,7 +15,6 @@ import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.PersonDirectory;
 import org.onewindow.identity.ProxyAuthorization;
 import org.onewindow.identity.ProxyAuthorizations;
-import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.identity.ValidResidentIdNumber;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,13 +40,11 @@ class IdentityApi {
     private final AccountStore accounts;
     private final ProxyAuthorizations proxies;
     private final PersonDirectory people;
-    private final StaffDirectory staff;
 
-    IdentityApi(AccountStore accounts, ProxyAuthorizations proxies, PersonDirectory people, StaffDirectory staff) {
+    IdentityApi(AccountStore accounts, ProxyAuthorizations proxies, PersonDirectory people) {
         this.accounts = accounts;
         this.proxies = proxies;
         this.people = people;
-        this.staff = staff;
     }
 
     @PostMapping("/persons")

@@ -12,6 +12,8 @@ import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.web.ProblemDetails.FieldError;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * that names the field and the rule, so that a script or another system can act on it.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Pattern IDENTIFIER_TEMPLATE = Pattern.compile("\\{identifier\\.([a-z.-]+)}");
