@@ -27,7 +27,6 @@ public final class Application {
 
     /** The actor name automated decisions are recorded under; it may approve, never deny. */
     public static final String AUTOMATIC = "system:automatic-decision";
-    private static final double AT_RISK_SHARE = 0.75;
     private static final LocalizedText AGREE = new LocalizedText("同意", "Agree");
     private static final LocalizedText DISAGREE = new LocalizedText("不同意", "Disagree");
 
@@ -133,7 +132,11 @@ public final class Application {
         record(clock, actor, "not-accepted", said(reasons));
     }
 
+    /** Only an accepted file is taken up: a returned one comes back with the applicant's answer, not before. */
     public void startReview(String actor, Clock clock) {
+        if (state != ApplicationState.ACCEPTED) {
+            throw new ConflictException("application.step-not-allowed", state.name(), ApplicationState.UNDER_REVIEW.name());
+        }
         move(ApplicationState.UNDER_REVIEW);
         record(clock, actor, "review-started", List.of());
     }
@@ -217,20 +220,17 @@ public final class Application {
         }
     }
 
-    /**
-     * The day the application has used three quarters of its promised working days (at least
-     * one): from then on its handler is warned and its supervisor sees it at risk. Null before acceptance.
-     */
-    public LocalDate atRiskOn(WorkingDayCalendar calendar) {
-        if (acceptedOn == null) {
-            return null;
-        }
-        return calendar.addWorkingDays(acceptedOn, atRiskAfterWorkingDays() + pausedWorkingDays);
+    /** The time the office has for it, as it stands now. */
+    public TimeLimit timeLimit() {
+        return new TimeLimit(acceptedOn, promisedDays, pausedWorkingDays);
     }
 
-    /** Working days of the office's own time after which the application is at risk. */
+    public LocalDate atRiskOn(WorkingDayCalendar calendar) {
+        return timeLimit().atRiskOn(calendar);
+    }
+
     public int atRiskAfterWorkingDays() {
-        return (int) Math.ceil(AT_RISK_SHARE * Math.max(1, promisedDays));
+        return timeLimit().atRiskAfterWorkingDays();
     }
 
     /** The decision made since the application was loaded (approved or denied), if any. */
@@ -240,17 +240,12 @@ public final class Application {
                 .findFirst();
     }
 
-    /** The working days of the office's own time from acceptance to a day (the applicant's turns not counted). */
     public int workingDaysUsedBy(LocalDate day, WorkingDayCalendar calendar) {
-        return Math.max(0, calendar.workingDaysBetween(acceptedOn, day) - pausedWorkingDays);
+        return timeLimit().workingDaysUsedBy(day, calendar);
     }
 
-    /** The promised completion date, moved on by the working days the applicant had the file; null before acceptance. */
     public LocalDate dueOn(WorkingDayCalendar calendar) {
-        if (acceptedOn == null) {
-            return null;
-        }
-        return calendar.addWorkingDays(acceptedOn, promisedDays + pausedWorkingDays);
+        return timeLimit().dueOn(calendar);
     }
 
     private void move(ApplicationState to) {
