@@ -154,15 +154,9 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
     @Test
     void aClearCaseIsApprovedAtOnceAndTheRulesSayWhy() throws IOException {
         // a person of this test's own: the rules refer anyone who already holds this registration
-        String username = "journey" + System.nanoTime() % 1_000_000;
-        String first17 = "3301061985" + String.format("%02d%02d", 1 + System.nanoTime() % 12, 1 + System.nanoTime() % 28)
-                + String.format("%03d", System.nanoTime() % 1000);
-        var registered = new PlatformClient(port).post("/api/v1/identity/persons", "{\"username\": \"" + username
-                + "\", \"password\": \"journey-password\", \"name\": \"周六\", \"idNumber\": \"" + first17
-                + ResidentIdNumber.checkDigitFor(first17) + "\"}");
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        DemoPeople.NewCitizen citizen = DemoPeople.at(port).aNewCitizen("周六");
         open(true);
-        signIn(username, "journey-password");
+        signIn(citizen.username(), citizen.password());
         go("/items/MR-002/apply");
         waitFor(By.id("apply-form"));
         browser.findElement(By.id("form-shopName")).sendKeys("周记烧饼");

@@ -32,7 +32,7 @@ public final class FormBrowser {
         this.port = port;
     }
 
-    /** Signs in on the login page; the demo accounts' password is demo1234. */
+    /** Signs in on the login page; the demo accounts' password is {@link DemoPeople#PASSWORD}. */
     public FormBrowser signIn(String username, String password) throws Exception {
         HttpResponse<String> login = get("/login");
         HttpResponse<String> done = post("/login", login.body(), Map.of("username", username, "password", password));

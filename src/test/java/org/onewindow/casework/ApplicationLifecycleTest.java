@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
@@ -32,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ApplicationLifecycleTest {
 
-    private static final String PASSWORD = "demo1234";
     private static final String ITEM = "MR-002";
     private static final String SHOP = "{\"shopName\": \"李记小吃\", \"businessScope\": \"小吃\", \"organizationForm\": \"INDIVIDUAL\"}";
     private static final String MARRIAGE = "{\"partnerName\": \"李梅\", \"bothConsent\": true, \"appointmentDate\": \"2026-12-01\"}";
@@ -45,16 +46,19 @@ class ApplicationLifecycleTest {
     TestClock clock;
     @Autowired
     WorkingCalendar workingCalendar;
+    DemoPeople people;
+    DemoCases cases;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient handler;
 
     @BeforeEach
     void connect() {
-        PlatformClient anonymous = new PlatformClient(port);
-        citizen = anonymous.as("zhangsan", PASSWORD);
-        clerk = anonymous.as("clerk.xihu", PASSWORD);
-        handler = anonymous.as("handler.xihu.mr", PASSWORD);
+        people = DemoPeople.at(port);
+        cases = DemoCases.of(people);
+        citizen = people.zhangsan();
+        clerk = people.xihuClerk();
+        handler = people.xihuMarketHandler();
     }
 
     @AfterEach
@@ -93,7 +97,7 @@ class ApplicationLifecycleTest {
         assertThat(apply(citizen, UUID.randomUUID().toString(), "330106", "{\"nested\": {\"a\": 1}}", "PS-001").firstError())
                 .isEqualTo("form.nested application.form-field-value");
         assertThat(apply(citizen, UUID.randomUUID().toString(), "330106", "[1,2").status()).isEqualTo(400);
-        assertThat(apply(new PlatformClient(port).as("clerk.xihu", PASSWORD), UUID.randomUUID().toString(), "330106", "{}").status())
+        assertThat(apply(people.xihuClerk(), UUID.randomUUID().toString(), "330106", "{}").status())
                 .isEqualTo(403);
         assertThat(applicationsOf("zhangsan")).isEqualTo(before);
     }
@@ -101,12 +105,12 @@ class ApplicationLifecycleTest {
     @Test
     void theClockStopsWhileTheApplicantHasTheFile() {
         clock.set(Instant.parse("2026-11-23T01:00:00Z")); // Monday 09:00 in Beijing
-        String number = apply(citizen, UUID.randomUUID().toString(), "330106", SHOP).json().path("number").asString();
+        String number = cases.submitted(citizen, ITEM, SHOP);
 
         JsonNode accepted = clerk.post(path(number, "acceptance"), "").json();
         assertThat(accepted.path("state").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.path("acceptedOn").asString()).isEqualTo("2026-11-23");
-        int promisedDays = new PlatformClient(port).get("/api/v1/catalog/items/" + ITEM).json().path("standard").path("promisedDays").asInt();
+        int promisedDays = people.anonymous().get("/api/v1/catalog/items/" + ITEM).json().path("standard").path("promisedDays").asInt();
         WorkingDayCalendar calendar = workingCalendar.current();
         LocalDate due = calendar.addWorkingDays(LocalDate.of(2026, 11, 23), promisedDays);
         assertThat(accepted.path("dueOn").asString()).isEqualTo(due.toString());
@@ -143,16 +147,16 @@ class ApplicationLifecycleTest {
 
     @Test
     void onlyTheRightPeopleOfTheRightRegionAct() {
-        String number = apply(citizen, UUID.randomUUID().toString(), "330212", SHOP).json().path("number").asString();
+        String number = cases.submitted(citizen, ITEM, "330212", SHOP);
         assertThat(citizen.post(path(number, "acceptance"), "").status()).isEqualTo(403);
         assertThat(clerk.post(path(number, "acceptance"), "").status()).isEqualTo(403); // Xihu clerk, Yinzhou application
 
-        String here = apply(citizen, UUID.randomUUID().toString(), "330106", SHOP).json().path("number").asString();
+        String here = cases.submitted(citizen, ITEM, SHOP);
         assertThat(clerk.post(path(here, "acceptance"), "").status()).isEqualTo(200);
         assertThat(clerk.post(path(here, "acceptance"), "").status()).isEqualTo(409); // accepted already
         assertThat(clerk.post(path(here, "decision"), "{\"outcome\": \"APPROVE\"}").status()).isEqualTo(403);
 
-        assertThat(new PlatformClient(port).as("lisi", PASSWORD).get("/api/v1/casework/applications/" + here).status()).isEqualTo(404);
+        assertThat(people.lisi().get("/api/v1/casework/applications/" + here).status()).isEqualTo(404);
         assertThat(handler.get("/api/v1/casework/applications/" + here).status()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'casework.application-read' and detail = :n")
                 .param("n", here).query(Integer.class).single()).isEqualTo(1);
@@ -177,15 +181,15 @@ class ApplicationLifecycleTest {
 
     @Test
     void onlyTheResponsibleDepartmentDecides() {
-        String marriage = apply(citizen, UUID.randomUUID().toString(), "330106", MARRIAGE, "CA-001").json().path("number").asString();
+        String marriage = cases.submitted(citizen, "CA-001", MARRIAGE);
         assertThat(clerk.post(path(marriage, "acceptance"), "").status()).isEqualTo(200); // any window accepts
         assertThat(handler.post(path(marriage, "review"), "").status()).isEqualTo(403); // a market-regulation handler
     }
 
     @Test
     void theApplicantMayWithdrawBeforeTheDecision() {
-        String number = apply(citizen, UUID.randomUUID().toString(), "330106", SHOP).json().path("number").asString();
-        assertThat(new PlatformClient(port).as("lisi", PASSWORD).post(path(number, "withdrawal"), "").status()).isIn(403, 404);
+        String number = cases.submitted(citizen, ITEM, SHOP);
+        assertThat(people.lisi().post(path(number, "withdrawal"), "").status()).isIn(403, 404);
         JsonNode withdrawn = citizen.post(path(number, "withdrawal"), "").json();
         assertThat(withdrawn.path("state").asString()).isEqualTo("WITHDRAWN");
         assertThat(clerk.post(path(number, "acceptance"), "").status()).isEqualTo(409);

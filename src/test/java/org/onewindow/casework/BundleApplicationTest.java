@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +30,13 @@ class BundleApplicationTest {
     JdbcClient jdbc;
     @Autowired
     org.onewindow.identity.TestStaff staff;
+    DemoPeople people;
     PlatformClient owner;
 
     @BeforeEach
     void connect() {
-        owner = new PlatformClient(port).as("xihu-restaurant", "demo1234");
+        people = DemoPeople.at(port);
+        owner = people.xihuRestaurant();
         for (String department : List.of("taxation", "human-resources-social-security")) {
             String username = "handler.xihu." + department.substring(0, 2);
             staff.handler(username, "330106", department);
@@ -49,7 +52,7 @@ class BundleApplicationTest {
         List<String> items = new ArrayList<>();
         bundle.path("applications").forEach(a -> items.add(a.path("itemCode").asString()));
         List<String> expected = new ArrayList<>();
-        new PlatformClient(port).get("/api/v1/catalog/bundles/open-restaurant").json().path("items")
+        people.anonymous().get("/api/v1/catalog/bundles/open-restaurant").json().path("items")
                 .forEach(i -> expected.add(i.path("code").asString()));
         assertThat(items).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(bundle.path("done").asBoolean()).isFalse();
@@ -78,18 +81,17 @@ class BundleApplicationTest {
         assertThat(submit(key, "no-such-event", FORMS).firstError()).isEqualTo("bundleCode application.bundle-unknown");
         assertThat(jdbc.sql("select count(*) from application_bundle where idempotency_key = :k").param("k", key).query(Integer.class).single())
                 .isZero();
-        assertThat(new PlatformClient(port).as("lisi", "demo1234").get("/api/v1/casework/applications/bundles/B-nothing").status())
+        assertThat(people.lisi().get("/api/v1/casework/applications/bundles/B-nothing").status())
                 .isEqualTo(404);
     }
 
     private void decide(String number, String itemCode) {
-        String department = new PlatformClient(port).get("/api/v1/catalog/items/" + itemCode).json().path("standard").path("department").asString();
-        String handlerName = switch (department) {
-            case "market-regulation" -> "handler.xihu.mr";
-            case "taxation" -> "handler.xihu.ta";
-            default -> "handler.xihu.hu";
+        String department = people.anonymous().get("/api/v1/catalog/items/" + itemCode).json().path("standard").path("department").asString();
+        PlatformClient handler = switch (department) {
+            case "market-regulation" -> people.xihuMarketHandler();
+            case "taxation" -> people.signedIn("handler.xihu.ta");
+            default -> people.signedIn("handler.xihu.hu");
         };
-        PlatformClient handler = new PlatformClient(port).as(handlerName, "demo1234");
         assertThat(handler.post("/api/v1/casework/applications/" + number + "/acceptance", "").status()).isEqualTo(200);
         assertThat(handler.post("/api/v1/casework/applications/" + number + "/review", "").status()).isEqualTo(200);
         assertThat(handler.post("/api/v1/casework/applications/" + number + "/decision", "{\"outcome\": \"APPROVE\", \"reasons\": [\"齐全\"]}")

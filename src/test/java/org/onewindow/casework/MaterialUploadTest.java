@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,17 +28,16 @@ class MaterialUploadTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    DemoPeople people;
     PlatformClient citizen;
     String number;
 
     @BeforeEach
     void anApplication() {
-        citizen = new PlatformClient(port).as("zhangsan", "demo1234");
-        var submitted = citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": "
-                        + "{\"shopName\": \"李记小吃\", \"businessScope\": \"小吃\", \"organizationForm\": \"INDIVIDUAL\"}}")));
-        number = submitted.json().path("number").asString();
+        people = DemoPeople.at(port);
+        citizen = people.zhangsan();
+        number = DemoCases.of(people).submitted(citizen, "MR-002",
+                "{\"shopName\": \"李记小吃\", \"businessScope\": \"小吃\", \"organizationForm\": \"INDIVIDUAL\"}");
     }
 
     @Test
@@ -67,7 +68,7 @@ class MaterialUploadTest {
     void onlyDocumentsTheItemAsksForAndOnlyByTheApplicant() {
         assertThat(upload(citizen, "a-photo-of-my-cat", "cat.pdf", "application/pdf", PDF).firstError())
                 .isEqualTo("materialCode material.not-asked");
-        PlatformClient stranger = new PlatformClient(port).as("lisi", "demo1234");
+        PlatformClient stranger = people.lisi();
         assertThat(upload(stranger, "resident-id-card", "id.pdf", "application/pdf", PDF).status()).isEqualTo(404);
         assertThat(storedFiles()).isZero();
     }
@@ -96,7 +97,7 @@ class MaterialUploadTest {
         assertThat(storedFiles()).isEqualTo(1);
 
         // only from one's own applications, and only what is there
-        PlatformClient stranger = new PlatformClient(port).as("lisi", "demo1234");
+        PlatformClient stranger = people.lisi();
         assertThat(stranger.get("/api/v1/casework/applications/documents").body()).doesNotContain(first);
         var notMine = stranger.post("/api/v1/casework/applications/" + number + "/materials/reuse",
                 "{\"materialCode\": \"resident-id-card\", \"fromApplication\": \"" + first + "\", \"fromMaterialCode\": \"resident-id-card\"}");

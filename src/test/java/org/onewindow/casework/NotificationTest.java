@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
-import org.onewindow.identity.ResidentIdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +30,19 @@ class NotificationTest {
     org.springframework.transaction.support.TransactionTemplate transaction;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
+    DemoPeople people;
+    DemoCases cases;
+
+    @BeforeEach
+    void connect() {
+        people = DemoPeople.at(port);
+        cases = DemoCases.of(people);
+    }
 
     @Test
     void theApplicantIsToldOfEachStepInTheInboxAndBySms() {
-        PlatformClient citizen = new PlatformClient(port).as("zhangsan", "demo1234");
-        String number = submit(citizen, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}");
-        new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/acceptance", "");
+        PlatformClient citizen = people.zhangsan();
+        String number = cases.accepted(citizen, "MR-002", SHOP);
 
         // written with each step, not after it: nothing to wait for
         assertThat(steps(citizen, number)).containsExactlyInAnyOrder("accepted", "referred-to-staff");
@@ -44,34 +53,29 @@ class NotificationTest {
     @Test
     void aProxyHearsWhatThePrincipalHears() {
         // a principal of this test's own, so that other tests' authorizations do not mix in
-        String first17 = "33010619560909007";
-        new PlatformClient(port).post("/api/v1/identity/persons", "{\"username\": \"grandma-notify\", \"password\": \"a-long-password\", "
-                + "\"name\": \"孙奶奶\", \"idNumber\": \"" + first17 + ResidentIdNumber.checkDigitFor(first17) + "\"}");
-        PlatformClient principal = new PlatformClient(port).as("grandma-notify", "a-long-password");
-        PlatformClient proxy = new PlatformClient(port).as("zhangsan", "demo1234");
+        DemoPeople.NewCitizen grandma = people.aNewCitizen("孙奶奶");
+        PlatformClient principal = grandma.client();
+        PlatformClient proxy = people.zhangsan();
         assertThat(principal.post("/api/v1/identity/proxy-authorizations", "{\"proxy\": \"zhangsan\", \"itemCodes\": [\"MR-002\"], "
                 + "\"validUntil\": \"" + LocalDate.now().plusDays(5) + "\"}").status()).isEqualTo(201);
-        String number = submit(proxy, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"onBehalfOf\": \"grandma-notify\", "
-                + "\"form\": " + SHOP + "}");
+        String number = cases.submittedOnBehalfOf(proxy, grandma.username(), "MR-002", SHOP);
         assertThat(steps(principal, number)).containsExactly("referred-to-staff");
         assertThat(steps(proxy, number)).containsExactly("referred-to-staff");
     }
 
     @Test
     void theInboxIsPrivate() {
-        PlatformClient citizen = new PlatformClient(port).as("zhangsan", "demo1234");
-        String number = submit(citizen, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}");
+        PlatformClient citizen = people.zhangsan();
+        String number = cases.submitted(citizen, "MR-002", SHOP);
         assertThat(steps(citizen, number)).isNotEmpty();
-        assertThat(steps(new PlatformClient(port).as("xihu-restaurant", "demo1234"), number)).isEmpty();
-        assertThat(new PlatformClient(port).get("/api/v1/casework/applications/inbox").status()).isEqualTo(401);
+        assertThat(steps(people.xihuRestaurant(), number)).isEmpty();
+        assertThat(people.anonymous().get("/api/v1/casework/applications/inbox").status()).isEqualTo(401);
     }
 
     @Test
     void anEmailGoesOnlyForTheStepsTheApplicantMustKnowOrActOn() {
-        PlatformClient citizen = new PlatformClient(port).as("zhangsan", "demo1234");
-        String number = submit(citizen, "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}");
-        new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/correction-request",
-                "{\"reasons\": [\"营业场所证明\"]}");
+        PlatformClient citizen = people.zhangsan();
+        String number = cases.returnedForCorrection(citizen, "MR-002", SHOP, "营业场所证明");
 
         assertThat(steps(citizen, number)).containsExactlyInAnyOrder("returned-for-correction", "referred-to-staff");
         assertThat(jdbc.sql("select step from notification where application_number = :n and channel = 'EMAIL'")
@@ -94,10 +98,6 @@ class NotificationTest {
 
     private int messages(String number) {
         return jdbc.sql("select count(*) from notification where application_number = :n").param("n", number).query(Integer.class).single();
-    }
-
-    private static String submit(PlatformClient who, String body) {
-        return who.apply(body).json().path("number").asString();
     }
 
     private static List<String> steps(PlatformClient who, String number) {

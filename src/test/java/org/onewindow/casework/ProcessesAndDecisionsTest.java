@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
-import org.onewindow.identity.ResidentIdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,25 +29,23 @@ class ProcessesAndDecisionsTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    org.onewindow.identity.TestStaff staff;
 
+    DemoPeople people;
+    DemoCases cases;
     PlatformClient clerk;
     PlatformClient handler;
 
     @BeforeEach
     void connect() {
-        clerk = new PlatformClient(port).as("clerk.xihu", "demo1234");
-        handler = new PlatformClient(port).as("handler.xihu.mr", "demo1234");
-        for (String department : List.of("market-regulation", "housing-construction", "natural-resources", "ecology-environment")) {
-            String username = "handler2.xihu." + department;
-            staff.handler(username, "330106", department);
-        }
+        people = DemoPeople.at(port);
+        cases = DemoCases.of(people);
+        clerk = people.xihuClerk();
+        handler = people.xihuMarketHandler();
     }
 
     @Test
     void aClearCaseIsApprovedAtOnceAndTheApplicantSeesWhy() {
-        PlatformClient citizen = newCitizen();
+        PlatformClient citizen = people.aNewCitizen().client();
         var answer = citizen.apply("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SMALL_SHOP + "}");
         assertThat(answer.status()).isEqualTo(201);
         JsonNode application = answer.json();
@@ -87,7 +86,7 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void theRulesNeverDenyTheyReferToAPersonWithTheirReason() {
-        JsonNode big = newCitizen().apply("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + BIG_SHOP + "}").json();
+        JsonNode big = people.aNewCitizen().client().apply("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + BIG_SHOP + "}").json();
         assertThat(big.path("state").asString()).isEqualTo("SUBMITTED");
         assertThat(ruleIds(big)).containsExactly("manyEmployees");
         JsonNode referral = last(big.path("timeline"));
@@ -101,8 +100,7 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void twoClerksCannotTakeTheSameTaskAndATaskCanBeHandedOver() {
-        String number = newCitizen().apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": " + FOOD + "}").json()
-                .path("number").asString();
+        String number = cases.submitted(people.aNewCitizen().client(), "MR-001", FOOD);
         String taskId = taskId(clerk, number);
         assertThat(taskId(handler, number)).isEqualTo(taskId); // the department's handlers may accept too
 
@@ -117,7 +115,7 @@ class ProcessesAndDecisionsTest {
         assertThat(toCitizen.firstError()).isEqualTo("to task.handover-not-candidate");
         assertThat(clerk.post("/api/v1/casework/tasks/" + taskId + "/handover", "{}").status()).isEqualTo(400);
         assertThat(clerk.post("/api/v1/casework/tasks/nope/claim", "").status()).isEqualTo(404);
-        assertThat(new PlatformClient(port).as("lisi", "demo1234").get("/api/v1/casework/tasks").status()).isEqualTo(403);
+        assertThat(people.lisi().get("/api/v1/casework/tasks").status()).isEqualTo(403);
 
         var handedOver = clerk.post("/api/v1/casework/tasks/" + taskId + "/handover", "{\"to\": \"handler.xihu.mr\"}");
         assertThat(handedOver.json().path("assignee").asString()).isEqualTo("handler.xihu.mr");
@@ -129,8 +127,7 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aTwoStepReviewNeedsASecondPersonToDecide() {
-        String number = newCitizen().apply("{\"itemCode\": \"MR-003\", \"regionCode\": \"330106\", \"form\": {}}").json().path("number").asString();
-        clerk.post("/api/v1/casework/applications/" + number + "/acceptance", "");
+        String number = cases.accepted(people.aNewCitizen().client(), "MR-003", "{}");
         var early = handler.post("/api/v1/casework/applications/" + number + "/decision", "{\"outcome\": \"APPROVE\", \"reasons\": [\"好\"]}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("task.not-ready");
@@ -142,7 +139,7 @@ class ProcessesAndDecisionsTest {
         assertThat(sameEyes.status()).isEqualTo(409);
         assertThat(sameEyes.body()).contains("task.four-eyes");
 
-        PlatformClient second = new PlatformClient(port).as("handler2.xihu.market-regulation", "demo1234");
+        PlatformClient second = people.secondXihuMarketHandler();
         JsonNode decided = second.post("/api/v1/casework/applications/" + number + "/decision",
                 "{\"outcome\": \"APPROVE\", \"reasons\": [\"同意审核意见\"]}").json();
         assertThat(decided.path("state").asString()).isEqualTo("APPROVED");
@@ -151,11 +148,10 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aConstructionPermitIsCountersignedByPlanningAndEnvironmentBeforeTheDecision() {
-        String number = newCitizen().apply("{\"itemCode\": \"HC-002\", \"regionCode\": \"330106\", \"form\": {}}").json().path("number").asString();
-        clerk.post("/api/v1/casework/applications/" + number + "/acceptance", "");
-        PlatformClient housing = new PlatformClient(port).as("handler2.xihu.housing-construction", "demo1234");
-        PlatformClient planning = new PlatformClient(port).as("handler2.xihu.natural-resources", "demo1234");
-        PlatformClient environment = new PlatformClient(port).as("handler2.xihu.ecology-environment", "demo1234");
+        String number = cases.accepted(people.aNewCitizen().client(), "HC-002", "{}");
+        PlatformClient housing = people.xihuHousingHandler();
+        PlatformClient planning = people.xihuPlanningHandler();
+        PlatformClient environment = people.xihuEnvironmentHandler();
         assertThat(tasksOf(planning, number)).containsExactly("countersign-planning");
         assertThat(tasksOf(environment, number)).containsExactly("countersign-environment");
 
@@ -179,16 +175,16 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aNewProcessVersionAppliesToNewApplicationsOnly() {
-        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        PlatformClient admin = people.provinceAdministrator();
         var first = deploy(admin, versioned("受理（第一版）"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(admin.put("/api/v1/casework/procedures/HE-003", "{\"processKey\": \"ow-test-versioned\"}").status()).isEqualTo(200);
-        PlatformClient citizen = newCitizen();
-        String before = citizen.apply("{\"itemCode\": \"HE-003\", \"regionCode\": \"330106\", \"form\": {}}").json().path("number").asString();
+        PlatformClient citizen = people.aNewCitizen().client();
+        String before = cases.submitted(citizen, "HE-003", "{}");
 
         var second = deploy(admin, versioned("受理（第二版）"));
         assertThat(second.json().path("version").asInt()).isEqualTo(first.json().path("version").asInt() + 1);
-        String after = citizen.apply("{\"itemCode\": \"HE-003\", \"regionCode\": \"330106\", \"form\": {}}").json().path("number").asString();
+        String after = cases.submitted(citizen, "HE-003", "{}");
 
         assertThat(taskName(before)).isEqualTo("受理（第一版）");
         assertThat(taskName(after)).isEqualTo("受理（第二版）");
@@ -198,7 +194,7 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aBrokenModelOrAWrongProcedureIsRefusedAndNothingIsDeployed() {
-        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        PlatformClient admin = people.provinceAdministrator();
         int before = jdbc.sql("select count(*) from act_re_deployment").query(Integer.class).single();
 
         var notXml = deploy(admin, "<definitions><process id=\"x\"");
@@ -217,7 +213,7 @@ class ProcessesAndDecisionsTest {
 
         assertThat(deploy(clerk, versioned("x")).status()).isEqualTo(403);
         // a county's administrator may not change how an item is handled everywhere
-        PlatformClient county = new PlatformClient(port).as("admin.xihu", "demo1234");
+        PlatformClient county = people.xihuAdministrator();
         assertThat(deploy(county, versioned("x")).status()).isEqualTo(403);
         assertThat(county.put("/api/v1/casework/procedures/HE-004", "{\"processKey\": \"ow-standard\"}").status()).isEqualTo(403);
         assertThat(admin.put("/api/v1/casework/procedures/HE-004", "{\"processKey\": \"no-such-process\"}").firstError())
@@ -232,14 +228,14 @@ class ProcessesAndDecisionsTest {
     void aSubmissionThatFailsHalfwayLeavesNothingBehind() {
         // a process whose service task fails when it runs (a bean that is no delegate): the crash
         // happens after the process started, inside the submission
-        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        PlatformClient admin = people.provinceAdministrator();
         String failing = versioned("x").replace("ow-test-versioned", "ow-test-failing")
                 .replace("<userTask id=\"acceptance\"", "<serviceTask id=\"boom\" flowable:delegateExpression=\"${applicationProcesses}\"/>"
                         + "<sequenceFlow id=\"f0\" sourceRef=\"boom\" targetRef=\"acceptance\"/><userTask id=\"acceptance\"")
                 .replace("sourceRef=\"start\" targetRef=\"acceptance\"", "sourceRef=\"start\" targetRef=\"boom\"");
         assertThat(deploy(admin, failing).status()).isEqualTo(201);
         assertThat(admin.put("/api/v1/casework/procedures/HE-005", "{\"processKey\": \"ow-test-failing\"}").status()).isEqualTo(200);
-        PlatformClient citizen = newCitizen();
+        PlatformClient citizen = people.aNewCitizen().client();
         String key = UUID.randomUUID().toString();
         var failed = citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", key)
                 .header("Content-Type", "application/json")
@@ -261,8 +257,8 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void withdrawingEndsTheProcess() {
-        PlatformClient citizen = newCitizen();
-        String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": " + FOOD + "}").json().path("number").asString();
+        PlatformClient citizen = people.aNewCitizen().client();
+        String number = cases.submitted(citizen, "MR-001", FOOD);
         assertThat(tasksOf(clerk, number)).containsExactly("acceptance");
         citizen.post("/api/v1/casework/applications/" + number + "/withdrawal", "");
         assertThat(tasksOf(clerk, number)).isEmpty();
@@ -300,18 +296,6 @@ class ProcessesAndDecisionsTest {
                   </process>
                 </definitions>
                 """.formatted(acceptanceName).strip();
-    }
-
-    private PlatformClient newCitizen() {
-        String username = "p" + UUID.randomUUID().toString().substring(0, 8);
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        String first17 = "330106" + (1950 + random.nextInt(50)) + String.format("%02d%02d%03d", 1 + random.nextInt(12), 1 + random.nextInt(28),
-                random.nextInt(1000));
-        String id = first17 + ResidentIdNumber.checkDigitFor(first17);
-        var registered = new PlatformClient(port).post("/api/v1/identity/persons", "{\"username\": \"" + username
-                + "\", \"password\": \"a-long-password\", \"name\": \"测试\", \"idNumber\": \"" + id + "\"}");
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return new PlatformClient(port).as(username, "a-long-password");
     }
 
     private static List<String> tasksOf(PlatformClient who, String number) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
@@ -34,13 +35,15 @@ class ProxyChannelTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    DemoPeople people;
     PlatformClient principal;
     PlatformClient proxy;
 
     @BeforeEach
     void connect() {
-        principal = new PlatformClient(port).as("lisi", "demo1234");
-        proxy = new PlatformClient(port).as("zhangsan", "demo1234");
+        people = DemoPeople.at(port);
+        principal = people.lisi();
+        proxy = people.zhangsan();
     }
 
     @AfterEach
@@ -92,7 +95,7 @@ class ProxyChannelTest {
         assertThat(authorize(principal, "lisi", "[\"MR-002\"]", today().plusDays(1)).firstError())
                 .isEqualTo("proxy proxy.unknown-person");
         assertThat(authorize(principal, "zhangsan", "[]", today().plusDays(1)).status()).isEqualTo(400);
-        assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234")
+        assertThat(people.xihuClerk()
                 .post("/api/v1/identity/proxy-authorizations", "{\"proxy\": \"zhangsan\", \"itemCodes\": [\"MR-002\"], \"validUntil\": \""
                         + today().plusDays(1) + "\"}").status()).isEqualTo(403);
     }
@@ -101,7 +104,7 @@ class ProxyChannelTest {
     void aClerkRecordsAnAuthorizationForSomeoneWithoutASmartphone() {
         String first17 = "33010619400302002";
         String idNumber = first17 + ResidentIdNumber.checkDigitFor(first17);
-        var recorded = new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/identity/proxy-authorizations/at-window",
+        var recorded = people.xihuClerk().post("/api/v1/identity/proxy-authorizations/at-window",
                 "{\"principalIdNumber\": \"" + idNumber + "\", \"principalName\": \"周爷爷\", \"proxy\": \"zhangsan\", "
                         + "\"itemCodes\": [\"MR-002\"], \"validUntil\": \"" + today().plusDays(60) + "\"}");
         assertThat(recorded.status()).isEqualTo(201);

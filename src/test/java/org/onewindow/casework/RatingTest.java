@@ -4,12 +4,12 @@ import org.onewindow.casework.calendar.WorkingCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
@@ -29,23 +29,24 @@ class RatingTest {
     TestClock clock;
     @Autowired
     WorkingCalendar workingCalendar;
+    DemoPeople people;
+    DemoCases cases;
     PlatformClient citizen;
-    PlatformClient clerk;
     PlatformClient handler;
     PlatformClient supervisor;
 
     @BeforeEach
     void connect() {
-        PlatformClient anonymous = new PlatformClient(port);
-        citizen = anonymous.as("zhangsan", "demo1234");
-        clerk = anonymous.as("clerk.xihu", "demo1234");
-        handler = anonymous.as("handler.xihu.mr", "demo1234");
-        supervisor = anonymous.as("supervisor.hangzhou", "demo1234");
+        people = DemoPeople.at(port);
+        cases = DemoCases.of(people);
+        citizen = people.zhangsan();
+        handler = people.xihuMarketHandler();
+        supervisor = people.hangzhouSupervisor();
     }
 
     @Test
     void aBadRatingOpensAFollowUpThatTheSupervisorAnswers() {
-        String number = closedApplication();
+        String number = cases.closed(citizen, "MR-002", SHOP);
         var rated = citizen.post(path(number, "rating"), "{\"score\": 2, \"reasons\": [\"窗口告知不清楚\", \"等了很久\"]}");
         assertThat(rated.status()).isEqualTo(201);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
@@ -67,8 +68,8 @@ class RatingTest {
 
     @Test
     void theRegionsSupervisorsHearOfABadRatingInTheirInboxAndOfAGoodOneNot() throws InterruptedException {
-        String good = closedApplication();
-        String bad = closedApplication();
+        String good = cases.closed(citizen, "MR-002", SHOP);
+        String bad = cases.closed(citizen, "MR-002", SHOP);
         assertThat(citizen.post(path(good, "rating"), "{\"score\": 5}").status()).isEqualTo(201);
         assertThat(citizen.post(path(bad, "rating"), "{\"score\": 1, \"reasons\": [\"材料被退回三次\"]}").status()).isEqualTo(201);
 
@@ -94,7 +95,7 @@ class RatingTest {
 
     @Test
     void aGoodRatingNeedsNoFollowUpAndEachApplicationIsRatedOnce() {
-        String number = closedApplication();
+        String number = cases.closed(citizen, "MR-002", SHOP);
         var rated = citizen.post(path(number, "rating"), "{\"score\": 5}");
         assertThat(rated.status()).isEqualTo(201);
         assertThat(rated.json().path("followUpDue").isNull()).isTrue();
@@ -104,31 +105,15 @@ class RatingTest {
 
     @Test
     void onlyClosedApplicationsAreRatedAndOnlyFromOneToFive() {
-        String open = submit();
+        String open = cases.submitted(citizen, "MR-002", SHOP);
         var early = citizen.post(path(open, "rating"), "{\"score\": 4}");
         assertThat(early.status()).isEqualTo(409);
-        String number = closedApplication();
+        String number = cases.closed(citizen, "MR-002", SHOP);
         var outOfRange = citizen.post(path(number, "rating"), "{\"score\": 7}");
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.firstError()).isEqualTo("score max");
-        assertThat(new PlatformClient(port).as("lisi", "demo1234").post(path(number, "rating"), "{\"score\": 1}").status()).isEqualTo(404);
+        assertThat(people.lisi().post(path(number, "rating"), "{\"score\": 1}").status()).isEqualTo(404);
         assertThat(citizen.get("/api/v1/casework/applications/follow-ups").status()).isEqualTo(403);
-    }
-
-    private String closedApplication() {
-        String number = submit();
-        clerk.post(path(number, "acceptance"), "");
-        handler.post(path(number, "review"), "");
-        handler.post(path(number, "decision"), "{\"outcome\": \"APPROVE\", \"reasons\": [\"符合条件\"]}");
-        handler.post(path(number, "delivery"), "");
-        assertThat(handler.post(path(number, "closure"), "").json().path("state").asString()).isEqualTo("CLOSED");
-        return number;
-    }
-
-    private String submit() {
-        String body = "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": " + SHOP + "}";
-        return citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
     }
 
     private static String path(String number, String step) {

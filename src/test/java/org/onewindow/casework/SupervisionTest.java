@@ -4,12 +4,12 @@ import org.onewindow.casework.casefile.DatesOfEarlierApplications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
@@ -38,16 +38,19 @@ class SupervisionTest {
     TimeLimitAlerts alerts;
     @Autowired
     org.onewindow.identity.TestStaff staff;
+    DemoPeople people;
+    DemoCases cases;
     PlatformClient citizen;
     PlatformClient clerk;
     PlatformClient supervisor;
 
     @BeforeEach
     void connect() {
-        PlatformClient anonymous = new PlatformClient(port);
-        citizen = anonymous.as("xihu-restaurant", "demo1234");
-        clerk = anonymous.as("clerk.xihu", "demo1234");
-        supervisor = anonymous.as("supervisor.hangzhou", "demo1234");
+        people = DemoPeople.at(port);
+        cases = DemoCases.of(people);
+        citizen = people.xihuRestaurant();
+        clerk = people.xihuClerk();
+        supervisor = people.hangzhouSupervisor();
     }
 
     @AfterEach
@@ -58,13 +61,13 @@ class SupervisionTest {
     @Test
     void anApplicationIsAtRiskAtThreeQuartersOfItsTimeAndOverdueAfterIt() {
         clock.set(Instant.parse("2026-11-23T01:00:00Z")); // Monday 09:00 in Beijing
-        String number = submit("330106");
+        String number = cases.submitted(citizen, "MR-001", FOOD);
         assertThat(clerk.post("/api/v1/casework/applications/" + number + "/acceptance", "").status()).isEqualTo(200);
         // the handler takes the case up: alerts go to them, not to every colleague who could have taken it
         staff.handler("handler3.xihu.mr", "330106", "market-regulation");
-        assertThat(new PlatformClient(port).as("handler.xihu.mr", "demo1234").post("/api/v1/casework/applications/" + number + "/review", "")
+        assertThat(people.xihuMarketHandler().post("/api/v1/casework/applications/" + number + "/review", "")
                 .status()).isEqualTo(200);
-        int promised = new PlatformClient(port).get("/api/v1/catalog/items/MR-001").json().path("standard").path("promisedDays").asInt();
+        int promised = people.anonymous().get("/api/v1/catalog/items/MR-001").json().path("standard").path("promisedDays").asInt();
         assertThat(promised).isEqualTo(5);
 
         clock.set(Instant.parse("2026-11-26T01:00:00Z")); // Thursday: 3 of 5 working days used
@@ -78,14 +81,14 @@ class SupervisionTest {
 
         alerts.send();
         alerts.send();
-        assertThat(inbox(new PlatformClient(port).as("handler.xihu.mr", "demo1234"), number)).containsExactly("time-limit-warning");
-        assertThat(inbox(new PlatformClient(port).as("handler3.xihu.mr", "demo1234"), number)).isEmpty();
+        assertThat(inbox(people.xihuMarketHandler(), number)).containsExactly("time-limit-warning");
+        assertThat(inbox(people.signedIn("handler3.xihu.mr"), number)).isEmpty();
         assertThat(inbox(supervisor, number)).isEmpty();
 
         clock.set(Instant.parse("2026-12-01T01:00:00Z")); // Tuesday after the due Monday
         assertThat(watch(number).path("overdue").asBoolean()).isTrue();
         alerts.send();
-        assertThat(inbox(new PlatformClient(port).as("handler.xihu.mr", "demo1234"), number))
+        assertThat(inbox(people.xihuMarketHandler(), number))
                 .containsExactlyInAnyOrder("time-limit-warning", "overdue");
         assertThat(inbox(supervisor, number)).containsExactly("overdue");
         assertThat(supervisor.get("/api/v1/casework/applications/time-limits").json().path(0).path("overdue").asBoolean()).isTrue();
@@ -93,8 +96,8 @@ class SupervisionTest {
 
     @Test
     void indicatorsCoverTheSupervisorsPartOfTheTreeOnly() {
-        submit("330106");
-        submit("330212"); // Ningbo: not Hangzhou's
+        cases.submitted(citizen, "MR-001", FOOD);
+        cases.submitted(citizen, "MR-001", "330212", FOOD); // Ningbo: not Hangzhou's
         JsonNode indicators = supervisor.get("/api/v1/casework/applications/indicators").json();
         long counted = 0;
         for (JsonNode n : indicators.path("byState")) {
@@ -103,7 +106,7 @@ class SupervisionTest {
         long inHangzhou = jdbc.sql("select count(*) from application where region_code like '3301%'").query(Long.class).single();
         assertThat(counted).isEqualTo(inHangzhou).isPositive();
         assertThat(indicators.path("zeroVisitShare").asDouble()).isBetween(0.0, 1.0);
-        assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234").get("/api/v1/casework/applications/indicators").status())
+        assertThat(people.xihuClerk().get("/api/v1/casework/applications/indicators").status())
                 .isEqualTo(403);
     }
 
@@ -119,8 +122,8 @@ class SupervisionTest {
                 + "\", \"name\": \"钱七\"}, \"form\": {\"shopName\": \"钱记面馆\", \"businessScope\": \"面食\", \"employees\": 2, "
                 + "\"organizationForm\": \"INDIVIDUAL\"}}").json().path("number").asString();
         // a case decided by a person a day after its promised date (MR-001: 5 working days)
-        String late = submit("330106");
-        PlatformClient handler = new PlatformClient(port).as("handler.xihu.mr", "demo1234");
+        String late = cases.submitted(citizen, "MR-001", FOOD);
+        PlatformClient handler = people.xihuMarketHandler();
         assertThat(clerk.post("/api/v1/casework/applications/" + late + "/acceptance", "").status()).isEqualTo(200);
         assertThat(handler.post("/api/v1/casework/applications/" + late + "/review", "").status()).isEqualTo(200);
         clock.set(Instant.parse("2026-12-01T01:00:00Z")); // Tuesday after the due Monday: 6 working days
@@ -168,11 +171,5 @@ class SupervisionTest {
             }
         }
         return null;
-    }
-
-    private String submit(String region) {
-        String body = "{\"itemCode\": \"MR-001\", \"regionCode\": \"" + region + "\", \"form\": " + FOOD + "}";
-        return citizen.send(citizen.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.identity.ResidentIdNumber;
@@ -28,11 +29,13 @@ class WindowChannelTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    DemoPeople people;
     PlatformClient clerk;
 
     @BeforeEach
     void connect() {
-        clerk = new PlatformClient(port).as("clerk.xihu", "demo1234");
+        people = DemoPeople.at(port);
+        clerk = people.xihuClerk();
     }
 
     @Test
@@ -67,7 +70,7 @@ class WindowChannelTest {
         var filed = atWindow(clerk, UUID.randomUUID().toString(), zhangsan, "张三", "330106", SHOP);
         assertThat(filed.json().path("applicant").asString()).isEqualTo("zhangsan");
         String number = filed.json().path("number").asString();
-        var followed = new PlatformClient(port).as("zhangsan", "demo1234").get("/api/v1/casework/applications/" + number);
+        var followed = people.zhangsan().get("/api/v1/casework/applications/" + number);
         assertThat(followed.status()).isEqualTo(200);
         assertThat(followed.json().path("channel").asString()).isEqualTo("WINDOW");
     }
@@ -83,7 +86,7 @@ class WindowChannelTest {
         var elsewhere = atWindow(clerk, UUID.randomUUID().toString(), idNumber, "赵五", "330212", SHOP);
         assertThat(elsewhere.status()).isEqualTo(403);
 
-        var byCitizen = atWindow(new PlatformClient(port).as("zhangsan", "demo1234"), UUID.randomUUID().toString(), idNumber, "赵五", "330106", SHOP);
+        var byCitizen = atWindow(people.zhangsan(), UUID.randomUUID().toString(), idNumber, "赵五", "330106", SHOP);
         assertThat(byCitizen.status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from account where display_name = '赵五'").query(Integer.class).single()).isZero();
     }

@@ -4,11 +4,12 @@ import org.onewindow.casework.casefile.DatesOfEarlierApplications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.TestClock;
@@ -25,6 +26,12 @@ class WorkingCalendarTest {
     TestClock clock;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    DemoPeople people;
+
+    @BeforeEach
+    void connect() {
+        people = DemoPeople.at(port);
+    }
 
     @AfterEach
     void realTime() {
@@ -33,13 +40,10 @@ class WorkingCalendarTest {
 
     @Test
     void aDeclaredHolidayMovesTheDueDateAndItsRemovalMovesItBack() {
-        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
-        PlatformClient owner = new PlatformClient(port).as("xihu-restaurant", "demo1234");
+        PlatformClient admin = people.provinceAdministrator();
+        PlatformClient owner = people.xihuRestaurant();
         clock.set(Instant.parse("2027-03-01T01:00:00Z")); // Monday
-        String body = "{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": {\"premisesAddress\": \"文三路9号\", \"mainActivity\": \"CANTEEN\"}}";
-        String number = owner.send(owner.request("/api/v1/casework/applications").header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).json().path("number").asString();
-        new PlatformClient(port).as("clerk.xihu", "demo1234").post("/api/v1/casework/applications/" + number + "/acceptance", "");
+        String number = DemoCases.of(people).accepted(owner, "MR-001", "{\"premisesAddress\": \"文三路9号\", \"mainActivity\": \"CANTEEN\"}");
         assertThat(due(owner, number)).isEqualTo("2027-03-08");
 
         var declared = admin.put("/api/v1/casework/calendar/2027-03-03",
@@ -49,7 +53,7 @@ class WorkingCalendarTest {
         // the stored dates the supervisor's list and the alerts search by follow the calendar too
         assertThat(stored(number, "due_on")).isEqualTo("2027-03-09");
         assertThat(stored(number, "at_risk_on")).isEqualTo("2027-03-08"); // 4 of 5 working days: Mon 1 + 4, skipping the 3rd
-        assertThat(new PlatformClient(port).get("/api/v1/casework/calendar?year=2027").body()).contains("2027-03-03", "Example holiday");
+        assertThat(people.anonymous().get("/api/v1/casework/calendar?year=2027").body()).contains("2027-03-03", "Example holiday");
 
         assertThat(admin.send(admin.request("/api/v1/casework/calendar/2027-03-03").DELETE()).status()).isEqualTo(204);
         assertThat(due(owner, number)).isEqualTo("2027-03-08");
@@ -68,17 +72,17 @@ class WorkingCalendarTest {
 
     @Test
     void onlyTheProvincesAdministratorsChangeItAndOnlyWeekendsBecomeWorkingDays() {
-        PlatformClient admin = new PlatformClient(port).as("admin", "demo1234");
+        PlatformClient admin = people.provinceAdministrator();
         var weekday = admin.put("/api/v1/casework/calendar/2027-03-10", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}");
         assertThat(weekday.status()).isEqualTo(422);
         assertThat(weekday.firstError()).isEqualTo("kind calendar.workday-on-weekend-only");
         assertThat(admin.put("/api/v1/casework/calendar/2027-03-13", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}")
                 .status()).isEqualTo(200);
-        assertThat(new PlatformClient(port).as("clerk.xihu", "demo1234")
+        assertThat(people.xihuClerk()
                 .put("/api/v1/casework/calendar/2027-03-14", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}").status())
                 .isEqualTo(403);
         // a county administrator may not change the one calendar every county counts in
-        assertThat(new PlatformClient(port).as("admin.xihu", "demo1234")
+        assertThat(people.xihuAdministrator()
                 .put("/api/v1/casework/calendar/2027-03-14", "{\"kind\": \"WORKDAY\", \"nameZh\": \"调休\", \"nameEn\": \"Moved\"}").status())
                 .isEqualTo(403);
         assertThat(admin.put("/api/v1/casework/calendar/not-a-date", "{\"kind\": \"HOLIDAY\", \"nameZh\": \"x\", \"nameEn\": \"x\"}").firstError())

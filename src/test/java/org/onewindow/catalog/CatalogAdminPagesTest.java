@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +110,7 @@ class CatalogAdminPagesTest {
     }
 
     private void signIn(String username) throws Exception {
-        browser.signIn(username, "demo1234");
+        browser.signIn(username, DemoPeople.PASSWORD);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -6,6 +6,7 @@ import static org.onewindow.PlatformClient.encode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,22 +23,22 @@ import tools.jackson.databind.node.ObjectNode;
 @IntegrationTest
 class CatalogAdministrationTest {
 
-    private static final String PASSWORD = "demo1234";
-
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     final JsonMapper json = JsonMapper.builder().build();
+    DemoPeople people;
     PlatformClient anonymous;
     PlatformClient province;
     PlatformClient county;
 
     @BeforeEach
     void connect() {
-        anonymous = new PlatformClient(port);
-        province = anonymous.as("admin", PASSWORD);
-        county = anonymous.as("admin.xihu", PASSWORD);
+        people = DemoPeople.at(port);
+        anonymous = people.anonymous();
+        province = people.provinceAdministrator();
+        county = people.xihuAdministrator();
     }
 
     @Test
@@ -96,7 +97,7 @@ class CatalogAdministrationTest {
     void onlyTheProvinceSetsTheStandard() {
         ObjectNode standard = standardOf("MR-001");
         assertThat(anonymous.post("/api/v1/catalog/items", body("MR-904", standard)).status()).isEqualTo(401);
-        assertThat(anonymous.as("zhangsan", PASSWORD).post("/api/v1/catalog/items", body("MR-904", standard)).status()).isEqualTo(403);
+        assertThat(people.zhangsan().post("/api/v1/catalog/items", body("MR-904", standard)).status()).isEqualTo(403);
         var byCounty = county.post("/api/v1/catalog/items", body("MR-904", standard));
         assertThat(byCounty.status()).isEqualTo(403);
         assertThat(byCounty.contentType()).startsWith("application/problem+json");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,11 +18,13 @@ class PublicPageCacheTest {
 
     @LocalServerPort
     int port;
+    DemoPeople people;
     PlatformClient anonymous;
 
     @BeforeEach
     void connect() {
-        anonymous = new PlatformClient(port);
+        people = DemoPeople.at(port);
+        anonymous = people.anonymous();
     }
 
     @Test
@@ -29,7 +32,7 @@ class PublicPageCacheTest {
         String before = page("/items/TX-004");
         assertThat(cacheHeader("/items/TX-004")).isEqualTo("hit");
 
-        var admin = anonymous.as("admin", "demo1234");
+        var admin = people.provinceAdministrator();
         ObjectNode standard = (ObjectNode) JsonMapper.builder().build()
                 .readTree(anonymous.get("/api/v1/catalog/items/TX-004").body()).path("standard");
         standard.putObject("name").put("zh", "个人所得税综合所得年度汇算（新版）").put("en", "Annual individual income tax return (new)");
@@ -52,10 +55,10 @@ class PublicPageCacheTest {
     @Test
     void signedInVisitorsAndCookieSettingAnswersAreNotShared() {
         page("/bundles/have-a-baby");
-        var signedIn = anonymous.as("zhangsan", "demo1234").send(anonymous.as("zhangsan", "demo1234").request("/bundles/have-a-baby")
-                .header("Accept", "text/html").GET());
+        PlatformClient zhangsan = people.zhangsan();
+        var signedIn = zhangsan.send(zhangsan.request("/bundles/have-a-baby").header("Accept", "text/html").GET());
         assertThat(signedIn.status()).isEqualTo(200);
-        assertThat(header(anonymous.as("zhangsan", "demo1234").request("/bundles/have-a-baby").GET())).isNull();
+        assertThat(header(zhangsan.request("/bundles/have-a-baby").GET())).isNull();
 
         assertThat(header(anonymous.request("/bundles/have-a-baby?elderly=on").GET())).isEqualTo("miss");
         assertThat(header(anonymous.request("/bundles/have-a-baby?elderly=on").GET())).isEqualTo("miss");

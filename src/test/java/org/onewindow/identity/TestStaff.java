@@ -1,6 +1,7 @@
 package org.onewindow.identity;
 
 import java.util.EnumSet;
+import org.onewindow.DemoPeople;
 import org.onewindow.identity.internal.AccountStore;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +19,10 @@ public class TestStaff {
         this.accounts = accounts;
     }
 
-    /** A handler of a department at a region, signing in with {@code demo1234}. */
+    /** A handler of a department at a region, signing in with the demo password ({@code DemoPeople.signedIn(username)}). */
     public void handler(String username, String regionCode, String department) {
         if (!accounts.exists(username)) {
-            accounts.addStaff(username, "demo1234", "审批", regionCode, regionCode + ":" + department, EnumSet.of(Role.HANDLER));
+            accounts.addStaff(username, DemoPeople.PASSWORD, "审批", regionCode, regionCode + ":" + department, EnumSet.of(Role.HANDLER));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,11 +20,13 @@ class PlatformOperationsTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    DemoPeople people;
     PlatformClient platform;
 
     @BeforeEach
     void connect() {
-        platform = new PlatformClient(port);
+        people = DemoPeople.at(port);
+        platform = people.anonymous();
     }
 
     @Test
@@ -39,7 +42,7 @@ class PlatformOperationsTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
         assertThat(platform.get("/actuator/prometheus").status()).isIn(302, 401);
-        var metrics = platform.as("admin", "demo1234").get("/actuator/prometheus");
+        var metrics = people.provinceAdministrator().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests");
     }
@@ -63,7 +66,7 @@ class PlatformOperationsTest {
 
     @Test
     void unknownApiPathsAnswerWithAProblemAndUnknownPagesWithAPage() {
-        var api = platform.as("admin", "demo1234").get("/api/v1/catalog/nothing-here/at-all");
+        var api = people.provinceAdministrator().get("/api/v1/catalog/nothing-here/at-all");
         assertThat(api.status()).isEqualTo(404);
         var page = platform.send(platform.request("/items/NO-999").header("Accept", "text/html").GET());
         assertThat(page.status()).isEqualTo(404);
@@ -83,7 +86,7 @@ class PlatformOperationsTest {
     void adminPagesNeedAnAdministrator() {
         var anonymous = platform.get("/admin/catalog");
         assertThat(anonymous.status()).isIn(302, 401);
-        assertThat(platform.as("zhangsan", "demo1234").get("/admin/catalog").status()).isEqualTo(403);
+        assertThat(people.zhangsan().get("/admin/catalog").status()).isEqualTo(403);
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class OutboxRelayTest {
 
-    private static final String SHOP = "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": "
-            + "{\"shopName\": \"李记茶馆\", \"businessScope\": \"茶饮\", \"organizationForm\": \"INDIVIDUAL\"}}";
+    private static final String SHOP = "{\"shopName\": \"李记茶馆\", \"businessScope\": \"茶饮\", \"organizationForm\": \"INDIVIDUAL\"}";
 
     @LocalServerPort
     int port;
@@ -31,10 +33,19 @@ class OutboxRelayTest {
     NotificationLog log;
     @Autowired
     TransactionTemplate transaction;
+    DemoCases cases;
+    PlatformClient citizen;
+
+    @BeforeEach
+    void connect() {
+        DemoPeople people = DemoPeople.at(port);
+        cases = DemoCases.of(people);
+        citizen = people.zhangsan();
+    }
 
     @Test
     void aConnectedGatewayGetsEachMessageOfItsChannelOnce() {
-        String number = submit();
+        String number = cases.submitted(citizen, "MR-002", SHOP);
         List<Long> sms = messages(number, "SMS");
         assertThat(sms).isNotEmpty();
         RecordingGateway gateway = new RecordingGateway(false);
@@ -53,7 +64,7 @@ class OutboxRelayTest {
 
     @Test
     void aRefusedMessageIsTriedAgainLaterAndGivenUpOnlyAfterTheLastTry() {
-        String number = submit();
+        String number = cases.submitted(citizen, "MR-002", SHOP);
         List<Long> sms = messages(number, "SMS");
         RecordingGateway down = new RecordingGateway(true);
         OutboxRelay relay = new OutboxRelay(List.of(down), log, transaction);
@@ -75,7 +86,7 @@ class OutboxRelayTest {
         assertThat(delivered(sms)).isTrue();
 
         // a message refused at every try stays in the outbox, marked as failed, and is not tried again
-        List<Long> doomed = messages(submit(), "SMS");
+        List<Long> doomed = messages(cases.submitted(citizen, "MR-002", SHOP), "SMS");
         jdbc.sql("update notification set attempts = :last where id in (:ids)").param("last", OutboxRelay.MAX_ATTEMPTS - 1)
                 .param("ids", doomed).update();
         relay.relay(down);
@@ -91,7 +102,7 @@ class OutboxRelayTest {
     void twoRelaysSideBySideNeverHandOverTheSameMessage() throws Exception {
         List<Long> ours = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ours.addAll(messages(submit(), "SMS"));
+            ours.addAll(messages(cases.submitted(citizen, "MR-002", SHOP), "SMS"));
         }
         RecordingGateway slow = new RecordingGateway(false);
         slow.pauseMillis = 20;
@@ -106,10 +117,6 @@ class OutboxRelayTest {
         List<Long> handedOver = slow.taken.stream().map(NotificationLog.OutboxMessage::id).filter(ours::contains).toList();
         assertThat(handedOver).containsExactlyInAnyOrderElementsOf(ours);
         assertThat(delivered(ours)).isTrue();
-    }
-
-    private String submit() {
-        return new PlatformClient(port).as("zhangsan", "demo1234").apply(SHOP).json().path("number").asString();
     }
 
     private List<Long> messages(String number, String channel) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoPeople;
 import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
@@ -178,7 +179,7 @@ class CalendarAdminPageTest {
     }
 
     private FormBrowser signedIn(String username) throws Exception {
-        return new FormBrowser(port).signIn(username, "demo1234");
+        return new FormBrowser(port).signIn(username, DemoPeople.PASSWORD);
     }
 
     private org.onewindow.identity.StaffMember provinceAdministrator() {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.onewindow.DemoCases;
+import org.onewindow.DemoPeople;
 import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.onewindow.identity.ResidentIdNumber;
@@ -194,17 +196,9 @@ class CaseworkPagesTest {
     @Test
     void theSupervisorSeesTheAreaAndAnswersABadRatingOnTheirPage() throws Exception {
         // a closed application rated 1, through the API
-        var citizen = new org.onewindow.PlatformClient(port).as("zhangsan", "demo1234");
-        var clerk = new org.onewindow.PlatformClient(port).as("clerk.xihu", "demo1234");
-        var handler = new org.onewindow.PlatformClient(port).as("handler.xihu.mr", "demo1234");
-        String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": "
-                + "{\"premisesAddress\": \"西湖区文三路9号\", \"mainActivity\": \"RESTAURANT\"}}").json().path("number").asString();
+        var citizen = DemoPeople.at(port).zhangsan();
+        String number = DemoCases.at(port).closed(citizen, "MR-001", "{\"premisesAddress\": \"西湖区文三路9号\", \"mainActivity\": \"RESTAURANT\"}");
         String application = "/api/v1/casework/applications/" + number;
-        clerk.post(application + "/acceptance", "");
-        handler.post(application + "/review", "");
-        handler.post(application + "/decision", "{\"outcome\": \"APPROVE\", \"reasons\": [\"符合条件\"]}");
-        handler.post(application + "/delivery", "");
-        handler.post(application + "/closure", "");
         assertThat(citizen.post(application + "/rating", "{\"score\": 1, \"reasons\": [\"来回跑了三次\"]}").status()).isEqualTo(201);
 
         assertThat(signedIn("clerk.xihu").get("/supervision").statusCode()).isEqualTo(403);
@@ -246,9 +240,8 @@ class CaseworkPagesTest {
     @Test
     void aHandlerHandsATaskTheyHoldToAColleague() throws Exception {
         staff.handler("handler4.xihu.mr", "330106", "market-regulation");
-        var citizen = new org.onewindow.PlatformClient(port).as("zhangsan", "demo1234");
-        String number = citizen.apply("{\"itemCode\": \"MR-001\", \"regionCode\": \"330106\", \"form\": "
-                + "{\"premisesAddress\": \"西湖区文三路10号\", \"mainActivity\": \"RESTAURANT\"}}").json().path("number").asString();
+        var citizen = DemoPeople.at(port).zhangsan();
+        String number = DemoCases.at(port).submitted(citizen, "MR-001", "{\"premisesAddress\": \"西湖区文三路10号\", \"mainActivity\": \"RESTAURANT\"}");
         FormBrowser handler = signedIn("handler.xihu.mr");
         HttpResponse<String> office = handler.get("/office");
         assertThat(handler.post("/office/tasks/" + taskOf(office.body(), number) + "/claim", office.body(), Map.of()).statusCode()).isEqualTo(303);
@@ -257,17 +250,15 @@ class CaseworkPagesTest {
         assertThat(page.body()).contains("handover-to", "handler4.xihu.mr");
         HttpResponse<String> handed = handler.post(formAction(page.body(), "/handover"), page.body(), Map.of("to", "handler4.xihu.mr"));
         assertThat(handed.statusCode()).isEqualTo(303);
-        assertThat(new org.onewindow.PlatformClient(port).as("handler4.xihu.mr", "demo1234").get("/api/v1/casework/tasks").body())
+        assertThat(DemoPeople.at(port).signedIn("handler4.xihu.mr").get("/api/v1/casework/tasks").body())
                 .contains(number, "\"assignee\":\"handler4.xihu.mr\"");
         assertThat(citizen.get("/api/v1/casework/applications/" + number).body()).contains("handed-over");
     }
 
     @Test
     void myApplicationsPageShowsTheInbox() throws Exception {
-        var citizen = new org.onewindow.PlatformClient(port).as("lisi", "demo1234");
-        String number = citizen.apply("{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", \"form\": "
-                + "{\"shopName\": \"李四杂货\", \"businessScope\": \"日用百货\", \"organizationForm\": \"FAMILY\"}}").json()
-                .path("number").asString();
+        String number = DemoCases.at(port).submitted(DemoPeople.at(port).lisi(), "MR-002",
+                "{\"shopName\": \"李四杂货\", \"businessScope\": \"日用百货\", \"organizationForm\": \"FAMILY\"}");
         FormBrowser browser = signedIn("lisi");
         assertThat(browser.get("/applications").body()).contains("id=\"inbox\"", "/applications/" + number + "\"", "转工作人员审查");
     }
@@ -291,6 +282,6 @@ class CaseworkPagesTest {
     }
 
     private FormBrowser signedIn(String username) throws Exception {
-        return new FormBrowser(port).signIn(username, "demo1234");
+        return new FormBrowser(port).signIn(username, DemoPeople.PASSWORD);
     }
 }
