@@ -33,6 +33,8 @@ import org.apache.lucene.util.BytesRef;
 import org.onewindow.catalog.Audience;
 import org.onewindow.catalog.SearchQuery;
 import org.onewindow.catalog.ServiceItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +42,8 @@ import org.springframework.stereotype.Component;
  * colloquial words, partly or slightly misspelt, narrowed by level, department, audience and
  * channel.
  *
- * <p>The index lives in memory and is rebuilt from the catalog at start-up. Searches run
+ * <p>The index lives in memory and is rebuilt from the catalog at start-up (the analyzers'
+ * dictionaries are loaded in the background from construction on). Searches run
  * concurrently with changes and see each change as a whole, as soon as the change returns.
  */
 @Component
@@ -53,6 +56,8 @@ public class CatalogSearchIndex implements AutoCloseable {
     private static final Sort BY_CODE = new Sort(CODE_ORDER);
     // The page says how many items match in all, so every match is counted, not only the first thousand.
     private static final int COUNT_EVERY_MATCH = Integer.MAX_VALUE;
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogSearchIndex.class);
 
     private final ColloquialSynonyms synonyms;
     private final TextAnalysis analysis = new TextAnalysis();
@@ -72,6 +77,20 @@ public class CatalogSearchIndex implements AutoCloseable {
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the in-memory catalog index", e);
+        }
+        // smartcn's dictionaries (about 0.5 s on a cold JVM) are loaded on a thread of their own
+        // while the rest of the application is being built, instead of on the start-up's critical
+        // path; an index build or a search that comes first waits for them
+        Thread.ofPlatform().name("catalog-analysis-warm-up").daemon(true).start(this::warmUp);
+    }
+
+    private void warmUp() {
+        try {
+            analysis.warmUp();
+            plainWords.warmUp();
+        } catch (RuntimeException e) {
+            // the first real use loads the same dictionaries again and reports what goes wrong
+            log.debug("warming up the text analysis failed", e);
         }
     }
 

@@ -31,6 +31,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.onewindow.catalog.search.TextAnalysis.Token;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Turns a person's own words into a Lucene query. The words are only ever cut into terms, never
@@ -88,17 +89,31 @@ final class PlainWordsQuery {
     private static final int LETTERS_KEPT_WHEN_CORRECTING = 1;
 
     private final TextAnalysis analysis;
-    private final Set<String> fillerTerms;
+    /**
+     * Worked out on first use, not in the constructor: analysing the first word loads smartcn's
+     * dictionaries (about half a second on a cold JVM), which the index does in the background
+     * at start-up ({@link CatalogSearchIndex}).
+     */
+    private final SingletonSupplier<Set<String>> fillerTerms;
 
     PlainWordsQuery(TextAnalysis analysis) {
         this.analysis = analysis;
-        // Stored as the analyzers spell them ("does" becomes "doe"), to compare with analysed words.
+        this.fillerTerms = SingletonSupplier.of(() -> fillerTerms(analysis));
+    }
+
+    /** The filler words as the analyzers spell them ("does" becomes "doe"), to compare with analysed words. */
+    private static Set<String> fillerTerms(TextAnalysis analysis) {
         Set<String> terms = new HashSet<>();
         for (String filler : FILLER_WORDS) {
             analysis.chineseWords(filler).forEach(token -> terms.add(token.term()));
             analysis.englishWords(filler).forEach(token -> terms.add(token.term()));
         }
-        this.fillerTerms = Set.copyOf(terms);
+        return Set.copyOf(terms);
+    }
+
+    /** Loads what the analyzers need and works out the filler terms now, so that the first search does not. */
+    void warmUp() {
+        fillerTerms.obtain();
     }
 
     /**
@@ -234,7 +249,7 @@ final class PlainWordsQuery {
 
     /** The words without filler, unless filler is all there is: then it is what the person means. */
     private List<String> meaningful(List<Token> tokens, Predicate<Token> wanted, int atMost) {
-        List<String> words = distinct(tokens, wanted.and(token -> !fillerTerms.contains(token.term())), atMost);
+        List<String> words = distinct(tokens, wanted.and(token -> !fillerTerms.obtain().contains(token.term())), atMost);
         return words.isEmpty() ? distinct(tokens, wanted, atMost) : words;
     }
 

@@ -93,21 +93,23 @@ class DemoOrganization implements ApplicationRunner {
     }
 
     private void addAccounts() {
-        accounts.registerPerson("zhangsan", DEMO_PASSWORD, "张三", demoIdNumber("33010619900101123"), MobilePhoneNumber.parse("13800138000"));
-        accounts.registerPerson("lisi", DEMO_PASSWORD, "李四", demoIdNumber("33010619480305201"), MobilePhoneNumber.parse("13900139000"));
-        accounts.registerEnterprise("xihu-restaurant", DEMO_PASSWORD, "杭州西湖味道餐饮有限公司", demoCreditCode("91330106MA2CXXXX0"));
-        accounts.addStaff("admin", DEMO_PASSWORD, "省级管理员", "330000", null, EnumSet.of(Role.ADMINISTRATOR));
-        accounts.addStaff("admin.xihu", DEMO_PASSWORD, "西湖区管理员", "330106", null, EnumSet.of(Role.ADMINISTRATOR));
-        accounts.addStaff("clerk.xihu", DEMO_PASSWORD, "王窗口", "330106", null, EnumSet.of(Role.CLERK));
-        accounts.addStaff("handler.xihu.mr", DEMO_PASSWORD, "赵审批", "330106", "330106:market-regulation", EnumSet.of(Role.HANDLER));
+        // every demo account has the same, published password: hashed once instead of fourteen times
+        AccountStore.PasswordHash password = accounts.hash(DEMO_PASSWORD);
+        accounts.registerPerson("zhangsan", password, "张三", demoIdNumber("33010619900101123"), MobilePhoneNumber.parse("13800138000"));
+        accounts.registerPerson("lisi", password, "李四", demoIdNumber("33010619480305201"), MobilePhoneNumber.parse("13900139000"));
+        accounts.registerEnterprise("xihu-restaurant", password, "杭州西湖味道餐饮有限公司", demoCreditCode("91330106MA2CXXXX0"));
+        accounts.addStaff("admin", password, "省级管理员", "330000", null, EnumSet.of(Role.ADMINISTRATOR));
+        accounts.addStaff("admin.xihu", password, "西湖区管理员", "330106", null, EnumSet.of(Role.ADMINISTRATOR));
+        accounts.addStaff("clerk.xihu", password, "王窗口", "330106", null, EnumSet.of(Role.CLERK));
+        accounts.addStaff("handler.xihu.mr", password, "赵审批", "330106", "330106:market-regulation", EnumSet.of(Role.HANDLER));
         // a second market-regulation handler (two-step review needs another person to decide) and the
         // departments that decide or countersign the demo construction permit (HC-002)
-        accounts.addStaff("handler2.xihu.mr", DEMO_PASSWORD, "周复核", "330106", "330106:market-regulation", EnumSet.of(Role.HANDLER));
-        accounts.addStaff("handler.xihu.hc", DEMO_PASSWORD, "吴住建", "330106", "330106:housing-construction", EnumSet.of(Role.HANDLER));
-        accounts.addStaff("handler.xihu.nr", DEMO_PASSWORD, "郑规划", "330106", "330106:natural-resources", EnumSet.of(Role.HANDLER));
-        accounts.addStaff("handler.xihu.ee", DEMO_PASSWORD, "冯环保", "330106", "330106:ecology-environment", EnumSet.of(Role.HANDLER));
-        accounts.addStaff("steward.xihu", DEMO_PASSWORD, "钱数据", "330106", "330106:market-regulation", EnumSet.of(Role.DATA_STEWARD));
-        accounts.addStaff("supervisor.hangzhou", DEMO_PASSWORD, "孙督查", "330100", null, Set.of(Role.SUPERVISOR));
+        accounts.addStaff("handler2.xihu.mr", password, "周复核", "330106", "330106:market-regulation", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("handler.xihu.hc", password, "吴住建", "330106", "330106:housing-construction", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("handler.xihu.nr", password, "郑规划", "330106", "330106:natural-resources", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("handler.xihu.ee", password, "冯环保", "330106", "330106:ecology-environment", EnumSet.of(Role.HANDLER));
+        accounts.addStaff("steward.xihu", password, "钱数据", "330106", "330106:market-regulation", EnumSet.of(Role.DATA_STEWARD));
+        accounts.addStaff("supervisor.hangzhou", password, "孙督查", "330100", null, Set.of(Role.SUPERVISOR));
     }
 
     private static ResidentIdNumber demoIdNumber(String first17) {
