@@ -84,7 +84,7 @@ class ModularityTest {
                 """);
         Path intruder = Files.createDirectories(sources.resolve("org/onewindow/modularityfixture/intruder"));
         Files.writeString(intruder.resolve("package-info.java"), """
-                // TODO say what this owns
+                // a line comment is not a Javadoc: nothing says what this module owns
                 package org.onewindow.modularityfixture.intruder;
                 """);
         Path map = Files.writeString(project.resolve("architecture.md"), """
