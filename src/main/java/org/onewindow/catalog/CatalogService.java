@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.onewindow.catalog.persistence.CatalogRepository;
 import org.onewindow.catalog.search.CatalogSearchIndex;
@@ -46,6 +48,7 @@ public class CatalogService {
     private final Map<String, ServiceItem> published = new ConcurrentHashMap<>();
     private volatile Map<String, LifeEventBundle> publishedBundles = Map.of();
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final CompletableFuture<Void> firstLoad;
 
     CatalogService(CatalogRepository repository, CatalogSearchIndex index, OrganizationTree tree,
                    ApplicationEventPublisher events, AuditTrail audit, Optional<Clock> clock) {
@@ -55,6 +58,11 @@ public class CatalogService {
         this.events = events;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
+        // the database is ready once the repository is: the published catalog is read and indexed
+        // on a thread of its own while the rest of the application is being built, and start-up
+        // waits for it before the platform says it is ready (CatalogStartup)
+        this.firstLoad = CompletableFuture.runAsync(this::reload,
+                task -> Thread.ofPlatform().name("catalog-first-load").daemon(true).start(task));
     }
 
     // ---------------------------------------------------------------- what citizens see
@@ -227,6 +235,21 @@ public class CatalogService {
     }
 
     // ---------------------------------------------------------------- keeping memory in step
+
+    /**
+     * Waits for the catalog read at start-up and throws what went wrong with it. A reload that
+     * comes after it (the demo catalog's) waits for it too, so memory ends as the database is.
+     */
+    void awaitFirstLoad() {
+        try {
+            firstLoad.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
 
     /** Loads everything published; run at start-up and whenever memory may have drifted. */
     public synchronized void reload() {

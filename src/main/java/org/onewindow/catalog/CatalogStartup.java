@@ -5,7 +5,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Builds the in-memory catalog and its search index from the database once the data is in place. */
+/**
+ * Readiness waits for the in-memory catalog and its search index, which {@link CatalogService}
+ * starts building from the database while the application is being built; the demo catalog,
+ * loaded into an empty database just before this runs, reloads them itself.
+ */
 @Component
 @Order(100)
 class CatalogStartup implements ApplicationRunner {
@@ -18,6 +22,6 @@ class CatalogStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        catalog.reload();
+        catalog.awaitFirstLoad();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.onewindow.catalog.Audience;
+import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.Channel;
 import org.onewindow.catalog.Faq;
 import org.onewindow.catalog.FormField;
@@ -45,11 +46,13 @@ class DemoCatalog implements ApplicationRunner {
     private static final String DEMO_AUTHOR = "demo-data";
 
     private final CatalogRepository repository;
+    private final CatalogService catalog;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
 
-    DemoCatalog(CatalogRepository repository, TransactionTemplate transaction, JsonMapper json) {
+    DemoCatalog(CatalogRepository repository, CatalogService catalog, TransactionTemplate transaction, JsonMapper json) {
         this.repository = repository;
+        this.catalog = catalog;
         this.transaction = transaction;
         this.json = json;
     }
@@ -81,6 +84,8 @@ class DemoCatalog implements ApplicationRunner {
                         l.phone(), l.promisedDays(), null, null, null), DEMO_AUTHOR);
             }
         });
+        // written past the catalog service: memory and the search index read it again
+        catalog.reload();
         log.info("Loaded the demo catalog: {} items, {} life-event bundles", demo.items().size(), demo.bundles().size());
     }
 
