@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.internal.SimulatedRealNameRegister;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,14 +64,20 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
         browser.findElement(By.id("choose-submit")).click();
         waitFor(By.id("window-form"));
         String first17 = "33010619700303" + String.format("%03d", System.nanoTime() % 1000);
-        browser.findElement(By.id("idNumber")).sendKeys(first17 + ResidentIdNumber.checkDigitFor(first17));
-        browser.findElement(By.id("name")).sendKeys("王五");
+        String idNumber = first17 + ResidentIdNumber.checkDigitFor(first17);
+        browser.findElement(By.id("idNumber")).sendKeys(idNumber);
+        browser.findElement(By.id("name")).sendKeys(SimulatedRealNameRegister.personOf(idNumber).name());
         browser.findElement(By.id("phone")).sendKeys("13900001111");
         browser.findElement(By.id("form-shopName")).sendKeys("王记面馆");
         browser.findElement(By.id("form-businessScope")).sendKeys("面食");
         browser.findElement(By.cssSelector("label[for='form-organizationForm-FAMILY']")).click();
         screenshot("13-window-form");
         browser.findElement(By.id("window-submit")).click();
+        // the clerk sees whom the application will belong to, masked, before it is filed
+        waitFor(By.id("window-confirm"));
+        assertThat(browser.findElement(By.id("owner-idNumber")).getText()).contains("*").doesNotContain(idNumber);
+        screenshot("13b-window-confirm");
+        browser.findElement(By.id("confirm-submit")).click();
         waitFor(By.id("actions"));
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已提交，等待受理");
         assertThat(text()).contains("王记面馆", "家庭经营", "窗口收件");
@@ -154,7 +161,7 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
     @Test
     void aClearCaseIsApprovedAtOnceAndTheRulesSayWhy() throws IOException {
         // a person of this test's own: the rules refer anyone who already holds this registration
-        DemoPeople.NewCitizen citizen = DemoPeople.at(port).aNewCitizen("周六");
+        DemoPeople.NewCitizen citizen = DemoPeople.at(port).aNewCitizen();
         open(true);
         signIn(citizen.username(), citizen.password());
         go("/items/MR-002/apply");

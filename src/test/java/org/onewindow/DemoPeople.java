@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.internal.SimulatedRealNameRegister;
 
 /**
  * The people of the demo government (README.md, "Demo accounts") by what they are, each a
@@ -110,30 +111,54 @@ public final class DemoPeople {
 
     /**
      * A citizen of this test's own, registered through {@code POST /api/v1/identity/persons} with a
-     * valid random resident ID number of Xihu District: someone no other test has applied for,
-     * authorized or been given a licence.
+     * valid random resident ID number of Xihu District and verified through
+     * {@code POST /api/v1/identity/me/verification}: someone no other test has applied for,
+     * authorized or been given a licence. Their name and phone are the ones the simulated
+     * real-name register holds for the number.
      */
     public NewCitizen aNewCitizen() {
-        return aNewCitizen("测试");
+        NewCitizen citizen = aNewUnverifiedCitizen();
+        var verified = citizen.client().post("/api/v1/identity/me/verification", "");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        return citizen;
     }
 
-    /** The same, with the name they register under. */
-    public NewCitizen aNewCitizen(String name) {
+    /** The same, registered but not verified: their ID number binds to nothing yet. */
+    public NewCitizen aNewUnverifiedCitizen() {
+        String idNumber = aNewIdNumber();
+        SimulatedRealNameRegister.Person person = SimulatedRealNameRegister.personOf(idNumber);
+        return register(idNumber, person.name(), person.phone());
+    }
+
+    /**
+     * Someone registering with the name, ID number and phone they choose, which need not be theirs;
+     * the registration's answer says nothing of whether it opened an account.
+     */
+    public NewCitizen register(String idNumber, String name, String phone) {
         String username = "p" + UUID.randomUUID().toString().substring(0, 8);
+        var registered = anonymous().post("/api/v1/identity/persons", "{\"username\": \"" + username + "\", \"password\": \""
+                + NEW_CITIZEN_PASSWORD + "\", \"name\": \"" + name + "\", \"idNumber\": \"" + idNumber + "\", \"phone\": \"" + phone + "\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+        return new NewCitizen(anonymous().as(username, NEW_CITIZEN_PASSWORD), username, idNumber);
+    }
+
+    /** A valid random resident ID number of Xihu District. */
+    public static String aNewIdNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String first17 = "330106" + (1950 + random.nextInt(50))
                 + String.format("%02d%02d%03d", 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
-        String idNumber = first17 + ResidentIdNumber.checkDigitFor(first17);
-        var registered = anonymous().post("/api/v1/identity/persons", "{\"username\": \"" + username + "\", \"password\": \""
-                + NEW_CITIZEN_PASSWORD + "\", \"name\": \"" + name + "\", \"idNumber\": \"" + idNumber + "\"}");
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return new NewCitizen(anonymous().as(username, NEW_CITIZEN_PASSWORD), username, idNumber);
+        return first17 + ResidentIdNumber.checkDigitFor(first17);
     }
 
     /** A citizen {@link #aNewCitizen()} registered: signed in, with their user name and resident ID number. */
     public record NewCitizen(PlatformClient client, String username, String idNumber) {
         public String password() {
             return NEW_CITIZEN_PASSWORD;
+        }
+
+        /** The name the simulated real-name register holds for their ID number. */
+        public String name() {
+            return SimulatedRealNameRegister.personOf(idNumber).name();
         }
     }
 }

@@ -1,28 +1,95 @@
 package org.onewindow.identity;
 
-import org.onewindow.identity.internal.AccountStore;
+import java.util.Optional;
+import org.onewindow.identity.RealNameRegister.Answer;
+import org.onewindow.identity.internal.PersonRecords;
+import org.onewindow.identity.internal.PersonRecords.Holder;
+import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.stereotype.Service;
 
-/** People as other modules need them: who is this person, by the ID number they show at a window. */
+/**
+ * People as other modules need them: who is this person, by the ID number they show at a window.
+ * An ID number leads only to the account (or window record) that holds it verified, and only
+ * when the name the clerk typed is the name on record: a mistyped number or a wrong name stops
+ * the filing instead of reaching a stranger.
+ */
 @Service
 public class PersonDirectory {
 
-    private final AccountStore accounts;
+    private final PersonRecords records;
     private final AuditTrail audit;
 
-    PersonDirectory(AccountStore accounts, AuditTrail audit) {
-        this.accounts = accounts;
+    PersonDirectory(PersonRecords records, AuditTrail audit) {
+        this.records = records;
         this.audit = audit;
     }
 
+    /** Whom a window filing will belong to, masked, for the clerk to confirm with the person. */
+    public record PersonAtWindow(String maskedName, String maskedIdNumber, boolean hasAccount) {
+    }
+
     /**
-     * The account of the person a clerk serves, created without a login when they have none.
-     * Every such look-up is recorded against the person.
+     * Checks the name and ID number as {@link #personAtWindow} does, without recording anything
+     * but the look-up itself.
+     */
+    public PersonAtWindow whoIsAtWindow(ResidentIdNumber idNumber, String name, StaffMember clerk) {
+        Optional<Holder> holder = records.holderOf(idNumber);
+        holder.ifPresentOrElse(h -> requireSameName(h, name), () -> requireRegisterMatch(idNumber, name));
+        audit.record(clerk.username(), "identity.person-looked-up-at-window", holder.map(Holder::username).orElse("-"),
+                clerk.region().code());
+        return new PersonAtWindow(PersonalDataMask.name(name.strip()), PersonalDataMask.idNumber(idNumber.value()),
+                holder.filter(Holder::openedByPerson).isPresent());
+    }
+
+    /**
+     * The account of the person a clerk serves, or the login-less record kept for them when they
+     * have no verified account (a clerk cannot set a password for someone else; they take the
+     * record over when they verify an account of their own). Every such look-up is recorded
+     * against the person.
+     *
+     * @throws RuleViolationException naming {@code applicant.name} when the name is not the one
+     *         on record for the number, {@code applicant.idNumber} when the register cannot be asked
      */
     public String personAtWindow(ResidentIdNumber idNumber, String name, MobilePhoneNumber phone, StaffMember clerk) {
-        String username = accounts.personAtWindow(idNumber, name, phone);
+        String username = records.holderOf(idNumber)
+                .map(holder -> {
+                    requireSameName(holder, name);
+                    return holder.username();
+                })
+                .orElseGet(() -> {
+                    requireRegisterMatch(idNumber, name);
+                    return records.recordAtWindow(idNumber, name.strip(), phone, records.register().id() + ":" + clerk.username());
+                });
         audit.record(clerk.username(), "identity.person-served-at-window", username, clerk.region().code());
         return username;
+    }
+
+    /** Whether an account's ID number has been verified (enterprise agents and staff: always). */
+    public boolean isVerified(String username) {
+        return records.isBound(username);
+    }
+
+    /** Whether an account is an enterprise agent's: items for enterprises are theirs, items for persons are not. */
+    public boolean isEnterprise(String username) {
+        return records.isEnterprise(username);
+    }
+
+    private static void requireSameName(Holder holder, String name) {
+        if (!holder.name().equals(name == null ? null : name.strip())) {
+            throw new RuleViolationException(Violation.of("applicant.name", "person.name-mismatch"));
+        }
+    }
+
+    private void requireRegisterMatch(ResidentIdNumber idNumber, String name) {
+        Answer answer = records.register().check(name == null ? null : name.strip(), idNumber, null);
+        if (answer == Answer.UNAVAILABLE) {
+            throw new RuleViolationException(Violation.of("applicant.idNumber", "person.register-unavailable"));
+        }
+        if (answer == Answer.NO_MATCH) {
+            throw new RuleViolationException(Violation.of("applicant.name", "person.name-mismatch"));
+        }
     }
 }

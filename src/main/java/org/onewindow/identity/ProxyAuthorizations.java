@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.onewindow.identity.internal.AccountStore;
+import org.onewindow.identity.internal.PersonRecords;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
@@ -35,14 +36,16 @@ public class ProxyAuthorizations {
 
     private final JdbcClient jdbc;
     private final AccountStore accounts;
+    private final PersonRecords records;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProxyAuthorizations(JdbcClient jdbc, AccountStore accounts, AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+    ProxyAuthorizations(JdbcClient jdbc, AccountStore accounts, PersonRecords records, AuditTrail audit, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.records = records;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -50,7 +53,11 @@ public class ProxyAuthorizations {
     @Transactional
     public ProxyAuthorization grant(String principal, String proxy, List<String> itemCodes, LocalDate validUntil, String grantedBy) {
         LocalDate today = GovernmentTime.today(clock);
-        if (proxy == null || !accounts.exists(proxy) || proxy.equals(principal)) {
+        // an account whose ID number is not verified is nobody yet: it neither gives nor receives authority
+        if (!records.isBound(principal)) {
+            throw new RuleViolationException(Violation.of("principal", "proxy.principal-unverified"));
+        }
+        if (proxy == null || !accounts.exists(proxy) || proxy.equals(principal) || !records.isBound(proxy)) {
             throw new RuleViolationException(Violation.of("proxy", "proxy.unknown-person"));
         }
         if (validUntil == null || validUntil.isBefore(today) || validUntil.isAfter(today.plusYears(LONGEST_YEARS))) {
@@ -93,6 +100,9 @@ public class ProxyAuthorizations {
     }
 
     public boolean mayActFor(String proxy, String principal, String itemCode) {
+        if (!records.isBound(proxy) || !records.isBound(principal)) {
+            return false;
+        }
         LocalDate today = GovernmentTime.today(clock);
         return jdbc.sql("select * from proxy_authorization where proxy = :proxy and principal = :principal and revoked_at is null")
                 .param("proxy", proxy).param("principal", principal).query(ProxyAuthorizations::authorization).list()

@@ -53,7 +53,7 @@ class NotificationTest {
     @Test
     void aProxyHearsWhatThePrincipalHears() {
         // a principal of this test's own, so that other tests' authorizations do not mix in
-        DemoPeople.NewCitizen grandma = people.aNewCitizen("孙奶奶");
+        DemoPeople.NewCitizen grandma = people.aNewCitizen();
         PlatformClient principal = grandma.client();
         PlatformClient proxy = people.zhangsan();
         assertThat(principal.post("/api/v1/identity/proxy-authorizations", "{\"proxy\": \"zhangsan\", \"itemCodes\": [\"MR-002\"], "

@@ -127,7 +127,7 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aTwoStepReviewNeedsASecondPersonToDecide() {
-        String number = cases.accepted(people.aNewCitizen().client(), "MR-003", "{}");
+        String number = cases.accepted(people.xihuRestaurant(), "MR-003", "{}");
         var early = handler.post("/api/v1/casework/applications/" + number + "/decision", "{\"outcome\": \"APPROVE\", \"reasons\": [\"好\"]}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("task.not-ready");
@@ -148,7 +148,7 @@ class ProcessesAndDecisionsTest {
 
     @Test
     void aConstructionPermitIsCountersignedByPlanningAndEnvironmentBeforeTheDecision() {
-        String number = cases.accepted(people.aNewCitizen().client(), "HC-002", "{}");
+        String number = cases.accepted(people.xihuRestaurant(), "HC-002", "{}");
         PlatformClient housing = people.xihuHousingHandler();
         PlatformClient planning = people.xihuPlanningHandler();
         PlatformClient environment = people.xihuEnvironmentHandler();

@@ -105,7 +105,8 @@ class ProxyChannelTest {
         String first17 = "33010619400302002";
         String idNumber = first17 + ResidentIdNumber.checkDigitFor(first17);
         var recorded = people.xihuClerk().post("/api/v1/identity/proxy-authorizations/at-window",
-                "{\"principalIdNumber\": \"" + idNumber + "\", \"principalName\": \"周爷爷\", \"proxy\": \"zhangsan\", "
+                "{\"principalIdNumber\": \"" + idNumber + "\", \"principalName\": \""
+                        + org.onewindow.identity.internal.SimulatedRealNameRegister.personOf(idNumber).name() + "\", \"proxy\": \"zhangsan\", "
                         + "\"itemCodes\": [\"MR-002\"], \"validUntil\": \"" + today().plusDays(60) + "\"}");
         assertThat(recorded.status()).isEqualTo(201);
         String grandfather = recorded.json().path("principal").asString();

@@ -119,7 +119,8 @@ class SupervisionTest {
         String first17 = "33010619700707" + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(500, 1000));
         String instant = clerk.apply("/api/v1/casework/applications/at-window", "{\"itemCode\": \"MR-002\", \"regionCode\": \"330106\", "
                 + "\"applicant\": {\"idNumber\": \"" + first17 + org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17)
-                + "\", \"name\": \"钱七\"}, \"form\": {\"shopName\": \"钱记面馆\", \"businessScope\": \"面食\", \"employees\": 2, "
+                + "\", \"name\": \"" + org.onewindow.identity.internal.SimulatedRealNameRegister.personOf(first17
+                + org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17)).name() + "\"}, \"form\": {\"shopName\": \"钱记面馆\", \"businessScope\": \"面食\", \"employees\": 2, "
                 + "\"organizationForm\": \"INDIVIDUAL\"}}").json().path("number").asString();
         // a case decided by a person a day after its promised date (MR-001: 5 working days)
         String late = cases.submitted(citizen, "MR-001", FOOD);

@@ -11,6 +11,7 @@ import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.internal.SimulatedRealNameRegister;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,8 @@ class WindowChannelTest {
     @Test
     void aClerkFilesForSomeoneWithoutAnAccountAndTheApplicationFollowsTheSameSteps() {
         String idNumber = idNumber("33010619450607004");
-        var filed = atWindow(clerk, UUID.randomUUID().toString(), idNumber, "王奶奶", "330106", SHOP);
+        String name = SimulatedRealNameRegister.personOf(idNumber).name();
+        var filed = atWindow(clerk, UUID.randomUUID().toString(), idNumber, name, "330106", SHOP);
         assertThat(filed.status()).isEqualTo(201);
         assertThat(filed.json().path("channel").asString()).isEqualTo("WINDOW");
         assertThat(filed.json().path("submittedBy").asString()).isEqualTo("clerk.xihu");
@@ -60,7 +62,7 @@ class WindowChannelTest {
         assertThat(accepted.json().path("state").asString()).isEqualTo("ACCEPTED");
 
         // the same person again: the same record, not a second one
-        var again = atWindow(clerk, UUID.randomUUID().toString(), idNumber, "王奶奶", "330106", SHOP);
+        var again = atWindow(clerk, UUID.randomUUID().toString(), idNumber, name, "330106", SHOP);
         assertThat(again.json().path("applicant").asString()).isEqualTo(applicant);
     }
 

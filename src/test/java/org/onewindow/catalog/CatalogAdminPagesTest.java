@@ -87,7 +87,7 @@ class CatalogAdminPagesTest {
         String idNumber = first17 + org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17);
         HttpResponse<String> form = get("/register");
         Map<String, String> fields = Map.of("username", "bobby", "password", "a-long-password",
-                "name", "<script>alert(1)</script>'); drop table account;--", "idNumber", idNumber);
+                "name", "<script>alert(1)</script>'); drop table account;--", "idNumber", idNumber, "phone", "13800001111");
         assertThat(post("/register", form.body(), fields).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select display_name from account where username = 'bobby'").query(String.class).single())
                 .isEqualTo("<script>alert(1)</script>'); drop table account;--");

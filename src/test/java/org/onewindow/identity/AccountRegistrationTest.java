@@ -29,8 +29,8 @@ class AccountRegistrationTest {
     void aCitizenRegistersAndTheIdNumberIsEncryptedAtRestAndMaskedInAnswers() {
         String idNumber = validIdNumber("11010519850315241");
         var response = platform.post("/api/v1/identity/persons", person("wangwu", idNumber, "13700137000"));
-        assertThat(response.status()).isEqualTo(201);
-        assertThat(response.body()).doesNotContain(idNumber).contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body()).doesNotContain(idNumber).doesNotContain("13700137000").contains("137****7000");
 
         String stored = jdbc.sql("select id_number_cipher || ' ' || id_number_index || ' ' || phone_cipher from account where username = 'wangwu'")
                 .query(String.class).single();
@@ -40,13 +40,14 @@ class AccountRegistrationTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("idNumber").asString()).contains("*").doesNotContain(idNumber);
         assertThat(me.json().path("phone").asString()).isEqualTo("137****7000");
+        assertThat(me.json().path("verified").asBoolean()).isFalse();
     }
 
     @Test
     void aWrongCheckDigitIsNamedAndNothingIsWritten() {
         String idNumber = validIdNumber("11010519850315242");
         char wrong = idNumber.charAt(17) == '1' ? '2' : '1';
-        var response = platform.post("/api/v1/identity/persons", person("badcheck", idNumber.substring(0, 17) + wrong, null));
+        var response = platform.post("/api/v1/identity/persons", person("badcheck", idNumber.substring(0, 17) + wrong, "13700137001"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.firstError()).isEqualTo("idNumber id-number.check-digit");
         assertThat(response.json().path("errors").path(0).path("message").asString()).contains("校验");
@@ -55,9 +56,9 @@ class AccountRegistrationTest {
 
     @Test
     void otherBrokenIdentifiersAreNamedByTheirRule() {
-        assertThat(platform.post("/api/v1/identity/persons", person("short", "1234", null)).firstError())
+        assertThat(platform.post("/api/v1/identity/persons", person("short", "1234", "13700137001")).firstError())
                 .isEqualTo("idNumber id-number.length");
-        assertThat(platform.post("/api/v1/identity/persons", person("future", validIdNumber("11010520991231123"), null)).firstError())
+        assertThat(platform.post("/api/v1/identity/persons", person("future", validIdNumber("11010520991231123"), "13700137001")).firstError())
                 .isEqualTo("idNumber id-number.birth-date");
         assertThat(platform.post("/api/v1/identity/persons", person("badphone", validIdNumber("11010519850315243"), "12345")).firstError())
                 .isEqualTo("phone phone.format");
@@ -78,11 +79,21 @@ class AccountRegistrationTest {
 
     @Test
     void aDoubleSubmitDoesNotCreateTwoAccounts() {
-        String body = person("twice", validIdNumber("11010519850315244"), null);
-        assertThat(platform.post("/api/v1/identity/persons", body).status()).isEqualTo(201);
+        String body = person("twice", validIdNumber("11010519850315244"), "13700137002");
+        var first = platform.post("/api/v1/identity/persons", body);
+        assertThat(first.status()).isEqualTo(202);
         var again = platform.post("/api/v1/identity/persons", body);
-        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(first.body());
         assertThat(accounts("twice")).isEqualTo(1);
+    }
+
+    @Test
+    void aPhoneIsRequiredForTheOutcomeIsSentToIt() {
+        var response = platform.post("/api/v1/identity/persons", person("nophone", validIdNumber("11010519850315245"), null));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.firstError()).startsWith("phone ");
+        assertThat(accounts("nophone")).isZero();
     }
 
     @Test

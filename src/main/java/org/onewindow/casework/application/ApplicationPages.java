@@ -54,9 +54,11 @@ class ApplicationPages {
     private final MessageSource messages;
     private final ServiceRatings ratings;
     private final NotificationLog inbox;
+    private final Submissions submissions;
 
     ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
-                     MessageSource messages, ServiceRatings ratings, NotificationLog inbox) {
+                     MessageSource messages, ServiceRatings ratings, NotificationLog inbox, Submissions submissions) {
+        this.submissions = submissions;
         this.ratings = ratings;
         this.inbox = inbox;
         this.casework = casework;
@@ -73,7 +75,11 @@ class ApplicationPages {
     String applyForm(@PathVariable String code, Authentication who, Model model, Locale locale) {
         ServiceItem item = catalog.requirePublishedItem(code);
         String region = staff.staff(who.getName()).map(s -> s.region().code()).orElse(DEFAULT_REGION);
-        return applyPage(item, Map.of(), Map.of(), region, UUID.randomUUID().toString(), model, locale);
+        // said before the form is filled in, not after: an item for enterprises only is not a citizen's (and the reverse)
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Submissions.audienceRefusal(item, submissions.audienceOf(who.getName()))
+                .ifPresent(v -> refused.put(v.field(), messages.getMessage(v.messageKey(), v.args(), locale)));
+        return applyPage(item, Map.of(), refused, region, UUID.randomUUID().toString(), model, locale);
     }
 
     @PostMapping("/items/{code}/apply")
@@ -107,7 +113,7 @@ class ApplicationPages {
         model.addAttribute("summary", FormQuestions.summary(errors, questions,
                 Map.of("regionCode", messages.getMessage("apply.region", null, locale)), messages, locale));
         model.addAttribute("errorFields", java.util.stream.Stream.concat(questions.stream().map(FormQuestions.Question::id),
-                java.util.stream.Stream.of("regionCode")).toList());
+                java.util.stream.Stream.of("regionCode", "itemCode")).toList());
         model.addAttribute("regions", regions(locale));
         model.addAttribute("regionCode", region);
         model.addAttribute("idempotencyKey", key);

@@ -18,6 +18,7 @@ import org.onewindow.casework.model.Application;
 import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.ItemProcedures;
+import org.onewindow.catalog.Audience;
 import org.onewindow.catalog.BundleGuide;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
@@ -74,7 +75,8 @@ class Submissions {
     }
 
     Submission online(String applicant, String itemCode, String regionCode, Map<String, Object> form, String idempotencyKey) {
-        return submit(() -> applicant, applicant, SubmissionChannel.ONLINE, itemCode, regionCode, form, idempotencyKey);
+        return submit(() -> applicant, audienceOf(applicant), applicant, SubmissionChannel.ONLINE, itemCode, regionCode, form,
+                idempotencyKey);
     }
 
     /** The clerk scans the documents and accepts it afterwards, as for any other application. */
@@ -84,17 +86,17 @@ class Submissions {
             throw new AccessDeniedException("only a clerk of the region accepts at its windows");
         }
         // the person is looked up (or recorded) in the same transaction as the application: all or nothing
-        return submit(() -> people.personAtWindow(idNumber, name, phone, clerk), clerk.username(), SubmissionChannel.WINDOW,
+        return submit(() -> people.personAtWindow(idNumber, name, phone, clerk), Audience.PERSON, clerk.username(), SubmissionChannel.WINDOW,
                 itemCode, regionCode, form, idempotencyKey);
     }
 
     Submission asProxy(String proxy, String principal, String itemCode, String regionCode, Map<String, Object> form,
                        String idempotencyKey) {
         proxies.requireMayActFor(proxy, principal, itemCode);
-        return submit(() -> principal, proxy, SubmissionChannel.PROXY, itemCode, regionCode, form, idempotencyKey);
+        return submit(() -> principal, audienceOf(principal), proxy, SubmissionChannel.PROXY, itemCode, regionCode, form, idempotencyKey);
     }
 
-    private Submission submit(Supplier<String> applicant, String submittedBy, SubmissionChannel channel, String itemCode, String regionCode,
+    private Submission submit(Supplier<String> applicant, Audience applicantIs, String submittedBy, SubmissionChannel channel, String itemCode, String regionCode,
                               Map<String, Object> form, String idempotencyKey) {
         Optional<Application> earlier = applications.findByIdempotencyKey(submittedBy, idempotencyKey);
         if (earlier.isPresent()) {
@@ -102,6 +104,9 @@ class Submissions {
         }
         ServiceItem item = catalog.publishedItem(itemCode)
                 .orElseThrow(() -> new RuleViolationException(Violation.of("itemCode", "application.item-unknown", itemCode)));
+        audienceRefusal(item, applicantIs).ifPresent(refused -> {
+            throw new RuleViolationException(refused);
+        });
         requireRegion(regionCode);
         requireValid(ApplicationForm.check(item.standard().form(), form));
         try {
@@ -138,6 +143,8 @@ class Submissions {
             ApplicationForm.check(item.standard().form(), answers.getOrDefault(item.code(), Map.of())).forEach(v ->
                     broken.add(new Violation("forms." + item.code() + v.field().substring("form".length()), v.rule(), v.messageKey(), v.args())));
         }
+        Audience applicantIs = audienceOf(applicant);
+        guide.items().forEach(item -> audienceRefusal(item, applicantIs).ifPresent(broken::add));
         requireValid(broken);
         try {
             String number = transaction.execute(status -> {
@@ -163,6 +170,20 @@ class Submissions {
                 tree.responsibleRegion(a.regionCode(), item.standard().level()), item.standard().department());
         files.open(a, idempotencyKey, bundleId, decision.orElse(null));
         return decision;
+    }
+
+    /** A person applies for items for persons, an enterprise's agent for items for enterprises; items for both serve either. */
+    static Optional<Violation> audienceRefusal(ServiceItem item, Audience applicantIs) {
+        Audience audience = item.standard().audience();
+        if (audience == null || audience.serves(applicantIs)) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of("itemCode", applicantIs == Audience.PERSON
+                ? "application.audience-enterprise-only" : "application.audience-person-only", item.code()));
+    }
+
+    Audience audienceOf(String applicant) {
+        return people.isEnterprise(applicant) ? Audience.ENTERPRISE : Audience.PERSON;
     }
 
     private void requireRegion(String regionCode) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.onewindow.casework.CaseworkService;
+import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.pages.FormQuestions;
 import org.onewindow.casework.pages.PlainWords;
 import org.onewindow.catalog.CatalogService;
@@ -18,6 +19,7 @@ import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.OrganizationTree;
+import org.onewindow.identity.PersonDirectory;
 import org.onewindow.identity.Region;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.StaffMember;
@@ -31,7 +33,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One-window acceptance: the form a clerk fills in for the person in front of them, for an item of any department. */
+/**
+ * One-window acceptance: the form a clerk fills in for the person in front of them, for an item of
+ * any department, then a confirm step that shows whom the application will belong to.
+ */
 @Controller
 class WindowPage {
 
@@ -40,9 +45,11 @@ class WindowPage {
     private final CaseworkService casework;
     private final CatalogService catalog;
     private final OrganizationTree tree;
+    private final PersonDirectory people;
     private final MessageSource messages;
 
-    WindowPage(CaseworkService casework, CatalogService catalog, OrganizationTree tree, MessageSource messages) {
+    WindowPage(CaseworkService casework, CatalogService catalog, OrganizationTree tree, PersonDirectory people, MessageSource messages) {
+        this.people = people;
         this.casework = casework;
         this.catalog = catalog;
         this.tree = tree;
@@ -91,19 +98,57 @@ class WindowPage {
                 errors.put("phone", FormQuestions.message(invalid, messages, locale));
             }
         }
+        if (errors.isEmpty() && parameters.containsKey("edit")) {
+            return windowPage(me, itemCode, person, answers, errors, key, model, locale);
+        }
+        if (errors.isEmpty() && !"true".equals(parameters.get("confirmed"))) {
+            try {
+                return confirmPage(me, item.get(), idNumber, person, answers, parameters, model, locale);
+            } catch (RuleViolationException broken) {
+                errors.putAll(personErrors(broken, locale));
+            }
+        }
         if (errors.isEmpty()) {
             try {
                 var submission = casework.submitAtWindow(me, idNumber, person.get("name"), phone, itemCode, person.get("regionCode"), answers,
                         key);
                 return PlainWords.seeOther(request, "/office/applications/" + submission.application().number());
             } catch (RuleViolationException broken) {
-                errors.putAll(FormQuestions.errors(broken, messages, locale));
+                errors.putAll(personErrors(broken, locale));
             } catch (AccessDeniedException denied) {
                 errors.put("regionCode", messages.getMessage("window.region.denied", null, locale));
             }
         }
         response.setStatus(422);
         return windowPage(me, itemCode, person, answers, errors, key, model, locale);
+    }
+
+    /**
+     * Before anything is filed, the clerk sees whom the application will belong to (masked) and
+     * confirms it with the person; a name that is not the one on record for the number stops here.
+     */
+    private String confirmPage(StaffMember me, ServiceItem item, ResidentIdNumber idNumber, Map<String, String> person,
+                               Map<String, Object> answers, Map<String, String> parameters, Model model, Locale locale) {
+        List<RuleViolationException.Violation> broken = ApplicationForm.check(item.standard().form(), answers);
+        if (!broken.isEmpty()) {
+            throw new RuleViolationException(broken);
+        }
+        var owner = people.whoIsAtWindow(idNumber, person.get("name"), me);
+        Map<String, String> carried = new LinkedHashMap<>(parameters);
+        carried.keySet().removeIf(name -> name.equals("_csrf") || name.equals("confirmed") || name.equals("edit"));
+        model.addAttribute("item", item);
+        model.addAttribute("owner", owner);
+        model.addAttribute("region", tree.region(person.get("regionCode")).map(r -> r.name(locale)).orElse(person.get("regionCode")));
+        model.addAttribute("carried", carried);
+        return "casework/window-confirm";
+    }
+
+    /** The person's fields are named as the API names them ({@code applicant.name}); the page's inputs are {@code name}. */
+    private Map<String, String> personErrors(RuleViolationException broken, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        FormQuestions.errors(broken, messages, locale).forEach((field, message) ->
+                errors.put(field.startsWith("applicant.") ? field.substring("applicant.".length()) : field, message));
+        return errors;
     }
 
     private String windowPage(StaffMember me, String itemCode, Map<String, String> person, Map<String, ?> answers,

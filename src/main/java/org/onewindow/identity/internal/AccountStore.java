@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.time.Instant;
 import org.onewindow.identity.AccountOpened;
@@ -22,7 +21,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,12 +37,8 @@ public class AccountStore implements UserDetailsService {
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
 
-    /** The hash of a random secret that is never stored or shown: the password of records made at a window. */
-    private final Supplier<String> unknownSecretHash;
-
     AccountStore(JdbcClient jdbc, PasswordEncoder passwords, PersonalDataCipher cipher, ApplicationEventPublisher events) {
         this.events = events;
-        this.unknownSecretHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -69,10 +63,8 @@ public class AccountStore implements UserDetailsService {
     @Transactional
     UUID registerPerson(String username, PasswordHash password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
         requireFreeUsername(username);
+        // an ID number anyone may claim: it holds nothing until verified (PersonRecords), so it is not unique here
         String index = cipher.blindIndex(idNumber.value());
-        if (jdbc.sql("select count(*) from account where id_number_index = :i").param("i", index).query(Integer.class).single() > 0) {
-            throw new ConflictException("account.id-number-registered");
-        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index, phone_cipher)
@@ -84,33 +76,6 @@ public class AccountStore implements UserDetailsService {
         grant(id, Role.CITIZEN);
         events.publishEvent(new AccountOpened(username, "PERSON", Instant.now()));
         return id;
-    }
-
-    /**
-     * The person standing at a service window: their existing account if they have one, or a
-     * record of them without a login (a clerk cannot set a password for someone else). They
-     * can open it themselves later. Returns the account's user name.
-     */
-    @Transactional
-    public String personAtWindow(ResidentIdNumber idNumber, String name, MobilePhoneNumber phone) {
-        String index = cipher.blindIndex(idNumber.value());
-        // one round trip: the person as recorded before, or recorded now with the citizen role.
-        // Disabled, with a hash of a secret nobody knows: nobody can sign in until the person opens it
-        // (one secret per process, hashed once: a BCrypt hash per person was 80% of the CPU of a window filing)
-        return jdbc.sql("""
-                with found as (select username from account where id_number_index = :idIndex),
-                recorded as (
-                    insert into account (id, username, password_hash, kind, display_name, id_number_cipher, id_number_index,
-                                         phone_cipher, enabled)
-                    select :id, :username, :hash, 'PERSON', :name, :idCipher, :idIndex, :phone, false
-                    where not exists (select 1 from found)
-                    returning id, username),
-                granted as (insert into account_role (account_id, role) select id, :role from recorded)
-                select username from found union all select username from recorded""")
-                .param("id", UUID.randomUUID()).param("username", "p-" + index.substring(0, 16)).param("hash", unknownSecretHash.get())
-                .param("name", name).param("idCipher", cipher.encrypt(idNumber.value())).param("idIndex", index)
-                .param("phone", phone == null ? null : cipher.encrypt(phone.value())).param("role", Role.CITIZEN.name())
-                .query(String.class).single();
     }
 
     @Transactional

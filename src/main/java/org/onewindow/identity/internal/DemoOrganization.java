@@ -54,23 +54,27 @@ class DemoOrganization implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final AccountStore accounts;
+    private final PersonRecords records;
     private final TransactionTemplate transaction;
 
-    DemoOrganization(JdbcClient jdbc, AccountStore accounts, TransactionTemplate transaction) {
+    DemoOrganization(JdbcClient jdbc, AccountStore accounts, PersonRecords records, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.records = records;
         this.transaction = transaction;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("select count(*) from region").query(Integer.class).single() > 0) {
+            verifyDemoCitizens();
             return;
         }
         transaction.executeWithoutResult(status -> {
             REGIONS.forEach(this::addRegion);
             REGIONS.stream().filter(r -> r.level().compareTo(AdministrativeLevel.COUNTY) <= 0).forEach(this::addDepartments);
             addAccounts();
+            verifyDemoCitizens();
         });
         log.info("Loaded the demo organization: {} regions and their departments, demo accounts with password '{}'",
                 REGIONS.size(), DEMO_PASSWORD);
@@ -110,6 +114,18 @@ class DemoOrganization implements ApplicationRunner {
         accounts.addStaff("handler.xihu.ee", password, "冯环保", "330106", "330106:ecology-environment", EnumSet.of(Role.HANDLER));
         accounts.addStaff("steward.xihu", password, "钱数据", "330106", "330106:market-regulation", EnumSet.of(Role.DATA_STEWARD));
         accounts.addStaff("supervisor.hangzhou", password, "孙督查", "330100", null, Set.of(Role.SUPERVISOR));
+    }
+
+    /**
+     * The demo citizens are verified the way anyone is, through the real-name register (the
+     * simulated one knows them); also in a demo database made before accounts were verified.
+     */
+    private void verifyDemoCitizens() {
+        for (String citizen : List.of("zhangsan", "lisi")) {
+            if (accounts.exists(citizen) && !records.isVerified(citizen)) {
+                log.info("Verifying the demo citizen {}: {}", citizen, records.verify(citizen));
+            }
+        }
     }
 
     private static ResidentIdNumber demoIdNumber(String first17) {

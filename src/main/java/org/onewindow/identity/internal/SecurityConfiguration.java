@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/casework/calendar/*").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/identity/me", "/api/v1/identity/proxy-authorizations").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identity/me/verification").hasRole("CITIZEN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/proxy-authorizations/at-window").hasRole("CLERK")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/proxy-authorizations",
                                 "/api/v1/identity/proxy-authorizations/*/revocation").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
@@ -101,7 +102,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders,
+                              ExternalIdentityBinding oidcUsers) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         // applications (before the public /items/**): apply and act as a citizen or enterprise; the status
                         // page for anyone signed in, the service shows it only to the applicant and the region's staff
@@ -117,12 +119,14 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/account", "/logout").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/account/verification").hasRole("CITIZEN")
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account"))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .httpBasic(basic -> { });
         if (identityProviders.getIfAvailable() != null) {
-            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/account"));
+            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/account")
+                    .userInfoEndpoint(info -> info.oidcUserService(oidcUsers)));
         }
         return http.build();
     }

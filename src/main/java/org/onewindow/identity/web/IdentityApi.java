@@ -22,6 +22,10 @@ import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.UnifiedSocialCreditCode;
 import org.onewindow.identity.ValidCreditCode;
 import org.onewindow.identity.internal.AccountStore;
+import org.onewindow.identity.internal.PersonRecords;
+import org.onewindow.identity.internal.Registrations;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -40,19 +44,37 @@ class IdentityApi {
     private final AccountStore accounts;
     private final ProxyAuthorizations proxies;
     private final PersonDirectory people;
+    private final Registrations registrations;
+    private final PersonRecords records;
+    private final MessageSource messages;
 
-    IdentityApi(AccountStore accounts, ProxyAuthorizations proxies, PersonDirectory people) {
+    IdentityApi(AccountStore accounts, ProxyAuthorizations proxies, PersonDirectory people, Registrations registrations,
+                PersonRecords records, MessageSource messages) {
         this.accounts = accounts;
+        this.registrations = registrations;
+        this.records = records;
+        this.messages = messages;
         this.proxies = proxies;
         this.people = people;
     }
 
     @PostMapping("/persons")
-    @Operation(summary = "Register a citizen (natural person) with a valid resident ID number")
-    ResponseEntity<AccountView> registerPerson(@Valid @RequestBody PersonRegistration request) {
-        accounts.registerPerson(request.username(), request.password(), request.name(), ResidentIdNumber.parse(request.idNumber()),
-                request.phone() == null || request.phone().isBlank() ? null : MobilePhoneNumber.parse(request.phone()));
-        return ResponseEntity.created(URI.create("/api/v1/identity/me")).body(view(request.username()));
+    @Operation(summary = "Register a citizen (natural person) with a valid resident ID number. The answer is the same whether or not "
+            + "the user name or the ID number is taken; what came of it is sent by SMS to the phone given")
+    ResponseEntity<RegistrationReceived> registerPerson(@Valid @RequestBody PersonRegistration request, Locale locale) {
+        MobilePhoneNumber phone = MobilePhoneNumber.parse(request.phone());
+        registrations.registerPerson(request.username(), request.password(), request.name(), ResidentIdNumber.parse(request.idNumber()),
+                phone);
+        return ResponseEntity.accepted().body(new RegistrationReceived(phone.masked(),
+                messages.getMessage("register.sent", new Object[] {phone.masked()}, locale)));
+    }
+
+    @PostMapping("/me/verification")
+    @Operation(summary = "Ask the real-name register to confirm your name, ID number and phone; until then your ID number binds to "
+            + "nothing (window filings, authorizations)")
+    AccountView verify(Authentication who) {
+        AccountVerification.require(records.verify(who.getName()));
+        return view(who.getName());
     }
 
     @PostMapping("/enterprises")
@@ -99,7 +121,7 @@ class IdentityApi {
         var account = accounts.find(username).orElseThrow(() -> new org.onewindow.shared.NotFoundException("account", username));
         return new AccountView(account.username(), account.kind(), PersonalDataMask.name(account.displayName()),
                 PersonalDataMask.idNumber(account.idNumber()), PersonalDataMask.phone(account.phone()), account.creditCode(),
-                account.roles().stream().map(Enum::name).sorted().toList());
+                account.roles().stream().map(Enum::name).sorted().toList(), records.isVerified(username));
     }
 
     record EnterpriseRegistration(
@@ -122,6 +144,12 @@ class IdentityApi {
         }
     }
 
-    record AccountView(String username, String kind, String name, String idNumber, String phone, String creditCode, List<String> roles) {
+    /** {@code verified}: the real-name register (or an identity provider) confirmed the person's ID number. */
+    record AccountView(String username, String kind, String name, String idNumber, String phone, String creditCode, List<String> roles,
+                       boolean verified) {
+    }
+
+    /** The one answer to every registration: where the outcome was sent. */
+    record RegistrationReceived(String phone, String message) {
     }
 }

@@ -11,6 +11,10 @@ import org.onewindow.identity.OrganizationTree;
 import org.onewindow.identity.Region;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.internal.AccountStore;
+import org.onewindow.identity.internal.PersonRecords;
+import org.onewindow.identity.internal.Registrations;
+import org.onewindow.shared.RuleViolationException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,19 +35,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 class IdentityPages {
 
     private final AccountStore accounts;
+    private final Registrations registrations;
+    private final PersonRecords records;
     private final OrganizationTree tree;
     private final MessageSource messages;
     private final boolean demo;
     private final List<IdentityProvider> identityProviders;
 
-    IdentityPages(AccountStore accounts, OrganizationTree tree, MessageSource messages,
-                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> registrations) {
+    IdentityPages(AccountStore accounts, Registrations registrations, PersonRecords records, OrganizationTree tree, MessageSource messages,
+                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
         this.accounts = accounts;
+        this.registrations = registrations;
+        this.records = records;
         this.tree = tree;
         this.messages = messages;
         this.demo = demo;
         this.identityProviders = new ArrayList<>();
-        if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
+        if (clientRegistrations.getIfAvailable() instanceof Iterable<?> configured) {
             configured.forEach(r -> {
                 ClientRegistration registration = (ClientRegistration) r;
                 identityProviders.add(new IdentityProvider(registration.getRegistrationId(), registration.getClientName()));
@@ -70,21 +78,38 @@ class IdentityPages {
     }
 
     @PostMapping("/register")
-    String register(@Valid @ModelAttribute("form") PersonRegistration form, BindingResult binding, Model model, Locale locale) {
+    String register(@Valid @ModelAttribute("form") PersonRegistration form, BindingResult binding, Model model,
+                    RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        if (errors.isEmpty()) {
-            try {
-                accounts.registerPerson(form.username(), form.password(), form.name(), ResidentIdNumber.parse(form.idNumber()),
-                        form.phone() == null || form.phone().isBlank() ? null : MobilePhoneNumber.parse(form.phone()));
-                return "redirect:/login?registered";
-            } catch (ConflictException taken) {
-                String field = taken.rule().contains("username") ? "username" : "idNumber";
-                errors.put(field, messages.getMessage(taken.messageKey(), taken.args(), locale));
-            }
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            return "identity/register";
         }
-        model.addAttribute("errors", errors);
-        return "identity/register";
+        MobilePhoneNumber phone = MobilePhoneNumber.parse(form.phone());
+        // the same page whatever exists: the outcome (open, or the user name taken) goes to the phone
+        registrations.registerPerson(form.username(), form.password(), form.name(), ResidentIdNumber.parse(form.idNumber()), phone);
+        redirect.addFlashAttribute("sentTo", phone.masked());
+        return "redirect:/register/sent";
+    }
+
+    @GetMapping("/register/sent")
+    String registrationSent() {
+        return "identity/registered";
+    }
+
+    @PostMapping("/account/verification")
+    String verify(Authentication who, RedirectAttributes redirect, Locale locale) {
+        try {
+            AccountVerification.require(records.verify(who.getName()));
+            redirect.addFlashAttribute("verification", messages.getMessage("account.verification.done", null, locale));
+        } catch (RuleViolationException broken) {
+            var violation = broken.violations().get(0);
+            redirect.addFlashAttribute("verificationError", messages.getMessage(violation.messageKey(), violation.args(), locale));
+        } catch (ConflictException held) {
+            redirect.addFlashAttribute("verificationError", messages.getMessage(held.messageKey(), held.args(), locale));
+        }
+        return "redirect:/account";
     }
 
     @GetMapping("/account")
@@ -96,6 +121,7 @@ class IdentityPages {
         view.put("username", account.username());
         view.put("displayName", account.displayName());
         view.put("kind", account.kind());
+        view.put("verified", account.kind().equals("PERSON") && records.isVerified(account.username()));
         view.put("maskedIdNumber", PersonalDataMask.idNumber(account.idNumber()));
         view.put("maskedPhone", PersonalDataMask.phone(account.phone()));
         view.put("creditCode", account.creditCode());

@@ -14,6 +14,7 @@ import org.onewindow.DemoPeople;
 import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.internal.SimulatedRealNameRegister;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,8 +127,21 @@ class CaseworkPagesTest {
         assertThat(wrong.body()).contains("href=\"#idNumber\"", "href=\"#phone\"", "校验码不正确", "王记面馆");
 
         fields.put("idNumber", first17 + right);
+        fields.put("name", SimulatedRealNameRegister.personOf(first17 + right).name());
         fields.put("phone", "13912345678");
-        HttpResponse<String> filed = clerk.post("/office/window", form.body(), fields);
+        HttpResponse<String> confirm = clerk.post("/office/window", form.body(), fields);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        // whom it will belong to is shown masked; the typed number travels on only in the form being confirmed
+        assertThat(confirm.body()).contains("id=\"window-confirm\"",
+                "id=\"owner-idNumber\">" + org.onewindow.shared.pii.PersonalDataMask.idNumber(first17 + right) + "<");
+
+        Map<String, String> wrongName = new LinkedHashMap<>(fields);
+        wrongName.put("name", "冒名顶替");
+        HttpResponse<String> mismatch = clerk.post("/office/window", form.body(), wrongName);
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        assertThat(mismatch.body()).contains("href=\"#name\"", "姓名与该身份证号码的实名信息不一致").doesNotContain("window-confirm");
+        fields.put("confirmed", "true");
+        HttpResponse<String> filed = clerk.post("/office/window", confirm.body(), fields);
         assertThat(filed.statusCode()).isEqualTo(303);
         assertThat(filed.headers().firstValue("Location").orElseThrow()).contains("/office/applications/OW");
     }
