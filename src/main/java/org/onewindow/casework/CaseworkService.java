@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.upload.CheckedFile;
 
 /**
  * Applications from the applicant's side, as the rest of the platform asks for them: apply
@@ -46,8 +47,14 @@ public interface CaseworkService {
 
     ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm);
 
-    /** Adds a document the item asks for; the file was already checked to be what it claims to be. */
-    ApplicationView uploadMaterial(String number, String actor, String materialCode, MaterialFile file);
+    /**
+     * Adds a document the item asks for, within the storage quota of the application and of the
+     * person; the file was already checked to be what it claims to be, and is kept encrypted.
+     */
+    ApplicationView uploadMaterial(String number, String actor, String materialCode, CheckedFile file);
+
+    /** The newest document of that kind, decrypted, for whoever may follow the case; staff opening one is recorded. */
+    MaterialFile openMaterial(String number, String viewer, Optional<StaffMember> staff, String materialCode);
 
     /** Data runs instead of people: a document handed in for another application is taken from there. */
     ApplicationView reuseMaterial(String number, String actor, String materialCode, String fromApplication, String fromMaterialCode);

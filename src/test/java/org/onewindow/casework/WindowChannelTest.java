@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WindowChannelTest {
 
     private static final String SHOP = "{\"shopName\": \"王记面馆\", \"businessScope\": \"面食\", \"organizationForm\": \"FAMILY\"}";
-    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = org.onewindow.shared.upload.SampleFiles.pdf();
 
     @LocalServerPort
     int port;

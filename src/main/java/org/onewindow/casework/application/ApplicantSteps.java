@@ -19,6 +19,8 @@ import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
+import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.upload.CheckedFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,17 +34,22 @@ class ApplicantSteps {
     private final CaseFiles files;
     private final ApplicationStore applications;
     private final MaterialStore materials;
+    private final StorageQuota quota;
+    private final AuditTrail audit;
     private final BundleStore bundles;
     private final CatalogService catalog;
     private final WorkingCalendar workingCalendar;
     private final ApplicationProcesses processes;
     private final Clock clock;
 
-    ApplicantSteps(CaseFiles files, ApplicationStore applications, MaterialStore materials, BundleStore bundles, CatalogService catalog,
-                   WorkingCalendar workingCalendar, ApplicationProcesses processes, Optional<Clock> clock) {
+    ApplicantSteps(CaseFiles files, ApplicationStore applications, MaterialStore materials, StorageQuota quota, AuditTrail audit,
+                   BundleStore bundles, CatalogService catalog, WorkingCalendar workingCalendar, ApplicationProcesses processes,
+                   Optional<Clock> clock) {
         this.files = files;
         this.applications = applications;
         this.materials = materials;
+        this.quota = quota;
+        this.audit = audit;
         this.bundles = bundles;
         this.catalog = catalog;
         this.workingCalendar = workingCalendar;
@@ -87,9 +94,22 @@ class ApplicantSteps {
         });
     }
 
+    /** The newest document of that kind, for the applicant's side and the staff who may read the case; staff opening one is recorded. */
     @Transactional
-    ApplicationView uploadMaterial(String number, String actor, String materialCode, MaterialFile file) {
+    MaterialFile openMaterial(String number, String viewer, Optional<StaffMember> staff, String materialCode) {
+        Application a = files.reload(number);
+        files.requireMayRead(a, viewer, staff);
+        MaterialFile document = materials.open(a, materialCode).orElseThrow(() -> new NotFoundException("material", materialCode));
+        if (!a.isApplicantSide(viewer)) {
+            audit.record(viewer, "casework.document-read", a.applicant(), a.number() + " " + materialCode);
+        }
+        return document;
+    }
+
+    @Transactional
+    ApplicationView uploadMaterial(String number, String actor, String materialCode, CheckedFile file) {
         Application a = ownCase(number, actor, materialCode);
+        quota.requireRoomFor(a, file.size(), "file");
         a.addMaterial(actor, materialCode, file.fileName(), clock);
         files.store(a);
         materials.insert(a, materialCode, file, actor);
@@ -103,6 +123,9 @@ class ApplicantSteps {
         Application source = applications.findByNumber(fromApplication)
                 .filter(found -> found.applicant().equals(a.applicant()))
                 .orElseThrow(() -> new RuleViolationException(Violation.of("fromApplication", "material.source-unknown", fromApplication)));
+        int size = materials.newestSize(source, fromMaterialCode)
+                .orElseThrow(() -> new RuleViolationException(Violation.of("fromMaterialCode", "material.not-held", fromApplication)));
+        quota.requireRoomFor(a, size, "fromMaterialCode");
         String fileName = materials.copy(source, fromMaterialCode, a, materialCode, actor)
                 .orElseThrow(() -> new RuleViolationException(Violation.of("fromMaterialCode", "material.not-held", fromApplication)));
         a.reuseMaterial(actor, materialCode, fileName, fromApplication, clock);

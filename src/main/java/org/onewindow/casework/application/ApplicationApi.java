@@ -24,6 +24,10 @@ import org.onewindow.identity.StaffMember;
 import org.onewindow.identity.ValidMobilePhone;
 import org.onewindow.identity.ValidResidentIdNumber;
 import org.onewindow.shared.pii.PersonalDataMask;
+import org.onewindow.shared.upload.UploadInspection;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -47,9 +51,11 @@ class ApplicationApi {
     static final String IDEMPOTENCY_KEY = "^[A-Za-z0-9._:-]{8,80}$";
 
     private final CaseworkService casework;
+    private final UploadInspection uploads;
 
-    ApplicationApi(CaseworkService casework) {
+    ApplicationApi(CaseworkService casework, UploadInspection uploads) {
         this.casework = casework;
+        this.uploads = uploads;
     }
 
     @PostMapping
@@ -109,12 +115,29 @@ class ApplicationApi {
     }
 
     @PostMapping(path = "/{number}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Hand in a document the item asks for: a PDF, JPEG or PNG, checked by its content")
+    @Operation(summary = "Hand in a document the item asks for: a PDF (no scripts, launch actions or attachments) or a JPEG or PNG "
+            + "image (within the pixel limit), checked by its content, kept encrypted, within the storage quota")
     ResponseEntity<ApplicationView> uploadMaterial(@PathVariable String number,
                                                    @RequestParam @NotBlank @Size(max = 60) String materialCode,
                                                    @RequestPart("file") MultipartFile file, Authentication who) throws IOException {
-        var checked = MaterialFile.checked(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        var checked = uploads.inspect("file", file.getOriginalFilename(), file.getContentType(), file.getBytes());
         return ResponseEntity.status(201).body(casework.uploadMaterial(number, who.getName(), materialCode, checked));
+    }
+
+    @GetMapping("/{number}/materials/{materialCode}/file")
+    @Operation(summary = "Open the newest document of a kind handed in with an application (the applicant's side, or staff who may "
+            + "read the case; staff opening it is recorded)")
+    ResponseEntity<byte[]> openMaterial(@PathVariable String number, @PathVariable String materialCode, Authentication who,
+                                        Optional<StaffMember> staff) {
+        MaterialFile document = casework.openMaterial(number, who.getName(), staff, materialCode);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                // never shown inside the platform's pages, never kept by a shared cache
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(document.content());
     }
 
     @PostMapping("/{number}/materials/reuse")

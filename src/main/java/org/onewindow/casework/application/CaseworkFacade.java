@@ -12,6 +12,7 @@ import org.onewindow.casework.Submission;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.upload.CheckedFile;
 import org.springframework.stereotype.Service;
 
 /** The module's facade: a new application goes to {@link Submissions}, everything after to {@link ApplicantSteps}. */
@@ -70,8 +71,13 @@ class CaseworkFacade implements CaseworkService {
     }
 
     @Override
-    public ApplicationView uploadMaterial(String number, String actor, String materialCode, MaterialFile file) {
+    public ApplicationView uploadMaterial(String number, String actor, String materialCode, CheckedFile file) {
         return steps.uploadMaterial(number, actor, materialCode, file);
+    }
+
+    @Override
+    public MaterialFile openMaterial(String number, String viewer, Optional<StaffMember> staff, String materialCode) {
+        return steps.openMaterial(number, viewer, staff, materialCode);
     }
 
     @Override

@@ -89,6 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/follow-ups", "/api/v1/casework/applications/time-limits",
                                 "/api/v1/casework/applications/indicators").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*").authenticated()
+                        // a document handed in: the service lets only the applicant's side and the region's staff open it
+                        .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*/materials/*/file").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, messages, json)))

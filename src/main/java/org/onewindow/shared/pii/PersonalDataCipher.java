@@ -29,6 +29,11 @@ import javax.crypto.spec.SecretKeySpec;
  * form of the value (e.g. {@code ResidentIdNumber.value()}), or equal identifiers will not match.
  * A separate derived key keeps the index from revealing anything about the encryption key.
  *
+ * <p>Documents (scans of ID cards, certificates) are encrypted with {@link #encryptDocument} under a
+ * key derived the same way, HMAC-SHA256(key, "documents"), so that identifiers and files never
+ * share a key and a file's IVs do not count against the identifiers'. Stored form:
+ * {@code "OWD" 0x01 || iv || ciphertext || tag}, bytes, about as long as the file.
+ *
  * <p>Thread-safe: {@link Cipher} and {@link Mac} are not, so each call gets its own instance; the
  * key material is never changed after construction. A key can be made with
  * {@code openssl rand -base64 32}.
@@ -44,6 +49,8 @@ public final class PersonalDataCipher {
     private static final String AES_GCM = "AES/GCM/NoPadding";
     private static final String HMAC_SHA256 = "HmacSHA256";
     private static final byte[] BLIND_INDEX_LABEL = "blind-index".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOCUMENT_LABEL = "documents".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOCUMENT_VERSION_1 = {'O', 'W', 'D', 1};
 
     // Random 96-bit IVs are safe for about 2^32 encryptions under one key; identifiers of a
     // government platform stay far below that, and a key rotation would reset the count anyway.
@@ -51,6 +58,7 @@ public final class PersonalDataCipher {
 
     private final SecretKey encryptionKey;
     private final SecretKey blindIndexKey;
+    private final SecretKey documentKey;
 
     /** @param key the 32-byte (256-bit) main key; it is copied, so the caller may wipe its array */
     public PersonalDataCipher(byte[] key) {
@@ -63,6 +71,9 @@ public final class PersonalDataCipher {
         byte[] indexKey = hmac(new SecretKeySpec(key, HMAC_SHA256), BLIND_INDEX_LABEL);
         this.blindIndexKey = new SecretKeySpec(indexKey, HMAC_SHA256);
         Arrays.fill(indexKey, (byte) 0);
+        byte[] fileKey = hmac(new SecretKeySpec(key, HMAC_SHA256), DOCUMENT_LABEL);
+        this.documentKey = new SecretKeySpec(fileKey, "AES");
+        Arrays.fill(fileKey, (byte) 0);
     }
 
     /** Reads the main key from its base64 form, as kept in configuration or a secret store. */
@@ -136,6 +147,47 @@ public final class PersonalDataCipher {
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new DecryptionFailedException("Stored value failed authentication: "
+                    + "it was altered, or encrypted under another key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    /** Encrypts a document's bytes under a fresh random IV. */
+    public byte[] encryptDocument(byte[] plain) {
+        Objects.requireNonNull(plain, "plain");
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance(AES_GCM);
+            cipher.init(Cipher.ENCRYPT_MODE, documentKey, new GCMParameterSpec(TAG_BITS, iv));
+            ByteBuffer stored = ByteBuffer.allocate(DOCUMENT_VERSION_1.length + IV_BYTES + cipher.getOutputSize(plain.length))
+                    .put(DOCUMENT_VERSION_1).put(iv);
+            cipher.doFinal(ByteBuffer.wrap(plain), stored);
+            return stored.array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    /**
+     * Decrypts a document made by {@link #encryptDocument}.
+     *
+     * @throws DecryptionFailedException if the bytes are not of that form, were altered, or were
+     *     encrypted under another key; never returns partial content
+     */
+    public byte[] decryptDocument(byte[] stored) {
+        Objects.requireNonNull(stored, "stored");
+        int head = DOCUMENT_VERSION_1.length;
+        if (stored.length < head + IV_BYTES + TAG_BITS / 8 || !Arrays.equals(stored, 0, head, DOCUMENT_VERSION_1, 0, head)) {
+            throw new DecryptionFailedException("Stored document is not an encrypted document of version 1");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance(AES_GCM);
+            cipher.init(Cipher.DECRYPT_MODE, documentKey, new GCMParameterSpec(TAG_BITS, stored, head, IV_BYTES));
+            return cipher.doFinal(stored, head + IV_BYTES, stored.length - head - IV_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new DecryptionFailedException("Stored document failed authentication: "
                     + "it was altered, or encrypted under another key", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);

@@ -31,8 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * fair queue, then runs with what it needs (benchmarks: 32 clients, p99 fell from 3x to under 2x the
  * median at the same throughput). A request that waited longer than
  * {@code onewindow.web.admission-wait} is answered 503 with Retry-After before anything is done,
- * instead of piling up. Health probes and uploads bypass the gate: probes must answer under load,
- * and an upload spends most of its time on the wire, where it would hold a place for nothing.
+ * instead of piling up. Health probes bypass the gate: they must answer under load. Uploads have
+ * places of their own ({@code onewindow.uploads.concurrent}), with the same wait and answer: an
+ * upload spends most of its time on the wire, where it would hold one of the places of quick
+ * requests for nothing, but it holds up to the upload limit in memory and parsing it costs CPU,
+ * so a flood of big uploads must queue without starving everyone else.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -43,16 +46,21 @@ class RequestAdmission extends OncePerRequestFilter {
     private static final long RETRY_AFTER_SECONDS = 5;
 
     private final Semaphore places;
+    private final Semaphore uploadPlaces;
     private final long waitNanos;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    RequestAdmission(@Value("${onewindow.web.concurrent-requests}") int places, @Value("${onewindow.web.admission-wait}") Duration wait,
-                     MessageSource messages, JsonMapper json) {
+    RequestAdmission(@Value("${onewindow.web.concurrent-requests}") int places, @Value("${onewindow.uploads.concurrent}") int uploads,
+                     @Value("${onewindow.web.admission-wait}") Duration wait, MessageSource messages, JsonMapper json) {
         if (places < 0) {
             throw new IllegalArgumentException("onewindow.web.concurrent-requests must be 0 (four per core) or more");
         }
+        if (uploads < 1) {
+            throw new IllegalArgumentException("onewindow.uploads.concurrent must be 1 or more");
+        }
         this.places = new Semaphore(places == 0 ? PLACES_PER_CORE * Runtime.getRuntime().availableProcessors() : places, true);
+        this.uploadPlaces = new Semaphore(uploads, true);
         this.waitNanos = wait.toNanos();
         this.messages = messages;
         this.json = json;
@@ -60,17 +68,17 @@ class RequestAdmission extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        return request.getRequestURI().startsWith("/actuator/health")
-                || (type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
+        return request.getRequestURI().startsWith("/actuator/health");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        Semaphore gate = type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) ? uploadPlaces : places;
         boolean admitted;
         try {
-            admitted = places.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            admitted = gate.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             admitted = false;
@@ -82,7 +90,7 @@ class RequestAdmission extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            places.release();
+            gate.release();
         }
     }
 

@@ -153,6 +153,45 @@ class PersonalDataCipherTest {
     }
 
     @Nested
+    class DocumentEncryption {
+
+        private final byte[] scan = "%PDF-1.7 张三 11010519491231002X".getBytes(StandardCharsets.UTF_8);
+
+        @Test
+        void isUndoneByDecryptionAndLooksDifferentEachTime() {
+            byte[] once = cipher.encryptDocument(scan);
+            byte[] twice = cipher.encryptDocument(scan);
+
+            assertThat(new PersonalDataCipher(key(1)).decryptDocument(once)).isEqualTo(scan);
+            assertThat(once).isNotEqualTo(twice).startsWith('O', 'W', 'D', 1).hasSize(4 + 12 + scan.length + 16);
+            assertThat(new String(once, StandardCharsets.ISO_8859_1)).doesNotContain("PDF", "1949");
+        }
+
+        @Test
+        void usesAKeyOfItsOwnNotTheIdentifiersKey() throws Exception {
+            byte[] sealed = cipher.encryptDocument(scan);
+            javax.crypto.Cipher withMainKey = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            withMainKey.init(javax.crypto.Cipher.DECRYPT_MODE, new SecretKeySpec(key(1), "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, sealed, 4, 12));
+
+            assertThatThrownBy(() -> withMainKey.doFinal(sealed, 16, sealed.length - 16)).isInstanceOf(javax.crypto.AEADBadTagException.class);
+        }
+
+        @Test
+        void rejectsAnAlteredByteAnotherKeyAndContentThatWasNeverEncrypted() {
+            byte[] altered = cipher.encryptDocument(scan);
+            altered[20] ^= 1;
+
+            assertThatThrownBy(() -> cipher.decryptDocument(altered)).isInstanceOf(DecryptionFailedException.class);
+            assertThatThrownBy(() -> new PersonalDataCipher(key(2)).decryptDocument(cipher.encryptDocument(scan)))
+                    .isInstanceOf(DecryptionFailedException.class);
+            assertThatThrownBy(() -> cipher.decryptDocument(scan))
+                    .isInstanceOf(DecryptionFailedException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("1949"));
+        }
+    }
+
+    @Nested
     class TheBlindIndex {
 
         @Test

@@ -90,12 +90,36 @@ class RequestAdmissionTest {
         assertThat(served).containsExactly("/api/v1/first", "/actuator/health/readiness", "/api/v1/casework/applications/OW1/materials/ID");
     }
 
+    @Test
+    void aFloodOfBigUploadsWaitsForItsOwnPlacesAndOtherRequestsStillRun() throws Exception {
+        RequestAdmission gate = gate(1, Duration.ofMillis(100));
+        List<String> served = new CopyOnWriteArrayList<>();
+        clients.submit(() -> {
+            gate.doFilter(upload("/api/v1/casework/applications/OW1/materials"), new MockHttpServletResponse(), holdingUntilReleased(served));
+            return null;
+        });
+        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse secondUpload = new MockHttpServletResponse();
+        gate.doFilter(upload("/api/v1/casework/applications/OW2/materials"), secondUpload, recording(served));
+        assertThat(secondUpload.getStatus()).isEqualTo(503);
+        assertThat(secondUpload.getHeader("Retry-After")).isNotBlank();
+        assertThat(call(gate, "/api/v1/catalog/items", recording(served)).getStatus()).isEqualTo(200);
+        assertThat(served).containsExactly("/api/v1/casework/applications/OW1/materials", "/api/v1/catalog/items");
+    }
+
+    private static MockHttpServletRequest upload(String path) {
+        MockHttpServletRequest upload = new MockHttpServletRequest("POST", path);
+        upload.setContentType("multipart/form-data; boundary=x");
+        return upload;
+    }
+
     private RequestAdmission gate(int places, Duration wait) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new RequestAdmission(places, wait, messages, JsonMapper.builder().build());
+        return new RequestAdmission(places, 1, wait, messages, JsonMapper.builder().build());
     }
 
     private static MockHttpServletResponse call(RequestAdmission gate, String path, FilterChain chain) throws Exception {
