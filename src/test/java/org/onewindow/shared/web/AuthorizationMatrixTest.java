@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
             GET    /api/v1/casework/applications/indicators                       U F F F F A F F F
             GET    /api/v1/casework/applications/time-limits                      U F F F F A F F F
             GET    /api/v1/casework/applications/{number}                         U A A A A A A A A
+            GET    /api/v1/casework/applications/{number}/materials/{materialCode}/file U A A A A A A A A
             GET    /api/v1/casework/applications/{number}/rating                  U A A A A A A A A
             GET    /api/v1/casework/calendar                                      A A A A A A A A A
             GET    /api/v1/casework/procedures                                    U F F F F F A A F
@@ -84,6 +85,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/catalog/items/{code}/publish                           U F F F F F F A F
             POST   /api/v1/catalog/items/{code}/retire                            U F F F F F F A F
             POST   /api/v1/identity/enterprises                                   A A A A A A A A A
+            POST   /api/v1/identity/me/verification                               U A F F F F F F F
             POST   /api/v1/identity/persons                                       A A A A A A A A A
             POST   /api/v1/identity/proxy-authorizations                          U A A F F F F F F
             POST   /api/v1/identity/proxy-authorizations/at-window                U F F A F F F F F
