@@ -12,6 +12,7 @@ import org.onewindow.identity.Region;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,6 +82,8 @@ class IdentityPages {
             } catch (ConflictException taken) {
                 String field = taken.rule().contains("username") ? "username" : "idNumber";
                 errors.put(field, messages.getMessage(taken.messageKey(), taken.args(), locale));
+            } catch (RuleViolationException refused) {
+                refused.violations().forEach(v -> errors.putIfAbsent(v.field(), messages.getMessage(v.messageKey(), v.args(), locale)));
             }
         }
         model.addAttribute("errors", errors);
@@ -102,6 +105,7 @@ class IdentityPages {
         view.put("roles", account.roles().stream().map(Enum::name).sorted().toList());
         view.put("region", account.regionCode() == null ? null : tree.region(account.regionCode()).map(r -> r.name(locale)).orElse(null));
         model.addAttribute("account", view);
+        model.addAttribute("enrolmentDue", who.getAuthorities().stream().anyMatch(a -> "SECOND_FACTOR_ENROLMENT".equals(a.getAuthority())));
         return "identity/account";
     }
 }
