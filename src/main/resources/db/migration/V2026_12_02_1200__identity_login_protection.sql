@@ -20,3 +20,4 @@ create table login_throttle (
     last_failure_at timestamptz not null,
     locked_until    timestamptz
 );
+create index login_throttle_by_last_failure on login_throttle (last_failure_at);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,6 +85,14 @@ public class LoginThrottle {
     public void unlock(String username, String administrator) {
         succeeded(username);
         audit.record(administrator, "login.unlocked", "account:" + username, null);
+    }
+
+    /** Failures long forgotten and not locking anything: a spray of made-up user names must not fill the table. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldFailures() {
+        OffsetDateTime now = now();
+        jdbc.sql("delete from login_throttle where last_failure_at < :forget and (locked_until is null or locked_until < :now)")
+                .param("forget", now.minus(forgetAfter)).param("now", now).update();
     }
 
     /** The accounts locked now, for the administrators' page. */

@@ -77,6 +77,14 @@ class AccountProtectionTest {
     }
 
     @Test
+    void failuresOfMadeUpNamesAreForgottenOnceOld() {
+        throttle.failed("made-up-" + suffix(), "198.51.100.9", "wrong password");
+        jdbc.sql("update login_throttle set last_failure_at = now() - interval '2 days' where key = 'address:198.51.100.9'").update();
+        throttle.forgetOldFailures();
+        assertThat(jdbc.sql("select count(*) from login_throttle where key = 'address:198.51.100.9'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aCommonPasswordIsRefusedAtRegistration() {
         PlatformClient anonymous = DemoPeople.at(port).anonymous();
         var common = anonymous.post("/api/v1/identity/persons", registration("password1234"));
