@@ -49,7 +49,7 @@ start() {
   fi
   local t0; t0=$(date +%s.%N)
   "$JAVA" "${jvm_options[@]}" -jar target/onewindow-0.1.0-SNAPSHOT.jar --server.port=$PORT --onewindow.data-dir="$DATA" \
-      --onewindow.database.embedded-port=$PG_PORT --logging.level.org.onewindow.request=WARN "${app_arguments[@]}" > "$DATA/app.log" 2>&1 &
+      --onewindow.database.embedded-port=$PG_PORT --onewindow.demo-data=true --logging.level.org.onewindow.request=WARN "${app_arguments[@]}" > "$DATA/app.log" 2>&1 &
   APP_PID=$!
   until curl -fs -m 2 "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
     sleep 0.1

@@ -1,8 +1,8 @@
 package org.onewindow.identity;
 
 import java.util.EnumSet;
-import org.onewindow.DemoPeople;
 import org.onewindow.identity.internal.AccountStore;
+import org.onewindow.identity.internal.DemoPasswordStaff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ public class TestStaff {
     /** A handler of a department at a region, signing in with the demo password ({@code DemoPeople.signedIn(username)}). */
     public void handler(String username, String regionCode, String department) {
         if (!accounts.exists(username)) {
-            accounts.addStaff(username, DemoPeople.PASSWORD, "审批", regionCode, regionCode + ":" + department, EnumSet.of(Role.HANDLER));
+            DemoPasswordStaff.add(accounts, username, "审批", regionCode, regionCode + ":" + department, EnumSet.of(Role.HANDLER));
         }
     }
 }

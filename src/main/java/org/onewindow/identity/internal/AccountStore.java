@@ -57,7 +57,7 @@ public class AccountStore implements UserDetailsService {
 
     @Transactional
     public UUID registerPerson(String username, String password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
-        return registerPerson(username, hash(password), name, idNumber, phone);
+        return registerPerson(username, hash(NewPassword.checked(password)), name, idNumber, phone);
     }
 
     @Transactional
@@ -80,7 +80,7 @@ public class AccountStore implements UserDetailsService {
 
     @Transactional
     public UUID registerEnterprise(String username, String password, String name, UnifiedSocialCreditCode creditCode) {
-        return registerEnterprise(username, hash(password), name, creditCode);
+        return registerEnterprise(username, hash(NewPassword.checked(password)), name, creditCode);
     }
 
     @Transactional
@@ -103,7 +103,7 @@ public class AccountStore implements UserDetailsService {
 
     @Transactional
     public UUID addStaff(String username, String password, String name, String regionCode, String departmentId, Set<Role> roles) {
-        return addStaff(username, hash(password), name, regionCode, departmentId, roles);
+        return addStaff(username, hash(NewPassword.checked(password)), name, regionCode, departmentId, roles);
     }
 
     @Transactional

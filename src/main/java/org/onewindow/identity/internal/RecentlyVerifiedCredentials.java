@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,7 +22,8 @@ import org.springframework.security.core.Authentication;
  * A successful check is remembered for a short while as an HMAC of the credentials under a key
  * that lives only in this process (never the password), so the next request with the same
  * credentials is recognised in microseconds. A wrong password is never remembered, and a
- * disabled account or a changed role takes effect within {@link #REMEMBER_FOR}.
+ * remembered one is used only while the account still stands as it did ({@code stillStanding},
+ * one look-up by key): a disabled account or a changed role takes effect at the next request.
  */
 final class RecentlyVerifiedCredentials implements AuthenticationProvider {
 
@@ -30,12 +32,14 @@ final class RecentlyVerifiedCredentials implements AuthenticationProvider {
 
     private final AuthenticationProvider verifier;
     private final Clock clock;
+    private final Predicate<Authentication> stillStanding;
     private final byte[] key = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    RecentlyVerifiedCredentials(AuthenticationProvider verifier, Clock clock) {
+    RecentlyVerifiedCredentials(AuthenticationProvider verifier, Clock clock, Predicate<Authentication> stillStanding) {
         this.verifier = verifier;
         this.clock = clock;
+        this.stillStanding = stillStanding;
         new SecureRandom().nextBytes(key);
     }
 
@@ -53,7 +57,10 @@ final class RecentlyVerifiedCredentials implements AuthenticationProvider {
         Instant now = clock.instant();
         Remembered known = remembered.get(username);
         if (known != null && now.isBefore(known.until()) && MessageDigest.isEqual(known.digest(), digest)) {
-            return known.authentication();
+            if (stillStanding.test(known.authentication())) {
+                return known.authentication();
+            }
+            remembered.remove(username);
         }
         Authentication verified = verifier.authenticate(request);
         if (verified != null && verified.isAuthenticated()) {

@@ -11,8 +11,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every path has an explicit rule; anything not listed is denied. Two chains: the REST API is
  * stateless (HTTP Basic, no session cookie, so no CSRF to forge) and answers 401/403 with
- * problem details; pages use a session with form login, CSRF protection and, when an identity
- * provider is configured, OIDC login.
+ * problem details; pages use a session with form login (never HTTP Basic, which a browser
+ * would keep sending unseen), CSRF protection and, when an identity provider is configured,
+ * OIDC login. How a sign-in is checked: {@link SignInConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,13 +44,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json, AccountStore accounts,
-                            PasswordEncoder passwords) throws Exception {
-        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(accounts);
-        verifier.setPasswordEncoder(passwords);
-        http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(new RecentlyVerifiedCredentials(verifier, java.time.Clock.systemUTC())))
+    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json, SignInConfiguration.ApiSignIn signIn)
+            throws Exception {
+        // metrics scrapers sign in like API clients (HTTP Basic, no session); pages never take Basic
+        http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/info")
+                .authenticationManager(signIn.manager())
                 .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/api/v1/identity/staff", "/api/v1/identity/staff/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**", "/api/v1/casework/calendar").permitAll()
                         .requestMatchers("/api/v1/casework/calendar/*").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
@@ -93,7 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*/materials/*/file").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, HttpStatus.UNAUTHORIZED, messages, json)))
+                        problem(response, HttpStatus.UNAUTHORIZED, SignInConfiguration.apiRefusal(e), messages, json)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, messages, json))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, messages, json)))
@@ -105,7 +105,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders,
-                              ExternalIdentityBinding oidcUsers) throws Exception {
+                              ExternalIdentityBinding oidcUsers,
+                              SignInConfiguration.PageSignIn signIn) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         // applications (before the public /items/**): apply and act as a citizen or enterprise; the status
                         // page for anyone signed in, the service shows it only to the applicant and the region's staff
@@ -118,14 +119,12 @@ class SecurityConfiguration {
                         .requestMatchers("/supervision", "/supervision/**").hasRole("SUPERVISOR")
                         .requestMatchers("/admin/outbox").hasRole("ADMINISTRATOR")
                         .requestMatchers(PUBLIC_PAGES).permitAll()
-                        .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
-                        .requestMatchers("/account", "/logout").authenticated()
                         .requestMatchers(HttpMethod.POST, "/account/verification").hasRole("CITIZEN")
+                        .requestMatchers("/account", "/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/account"))
-                .logout(logout -> logout.logoutSuccessUrl("/"))
-                .httpBasic(basic -> { });
+                .formLogin(form -> signIn.applyTo(http, form.loginPage("/login").defaultSuccessUrl("/account")))
+                .logout(logout -> logout.logoutSuccessUrl("/"));
         if (identityProviders.getIfAvailable() != null) {
             http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/account")
                     .userInfoEndpoint(info -> info.oidcUserService(oidcUsers)));
@@ -135,12 +134,17 @@ class SecurityConfiguration {
 
     private static void problem(HttpServletResponse response, HttpStatus status, MessageSource messages, JsonMapper json)
             throws java.io.IOException {
+        problem(response, status, "http-" + status.value(), messages, json);
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String code, MessageSource messages, JsonMapper json)
+            throws java.io.IOException {
         var locale = LocaleContextHolder.getLocale();
         String title = messages.getMessage("problem.title.http-" + status.value(), null, status.getReasonPhrase(), locale);
-        String detail = messages.getMessage("problem.http-" + status.value(), null, title, locale);
+        String detail = messages.getMessage("problem." + code, null, title, locale);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"OneWindow\"");
         }
-        ProblemDetails.write(response, ProblemDetails.of(status, "http-" + status.value(), title, detail, List.of()), json);
+        ProblemDetails.write(response, ProblemDetails.of(status, code, title, detail, List.of()), json);
     }
 }

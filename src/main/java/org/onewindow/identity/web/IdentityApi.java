@@ -126,7 +126,7 @@ class IdentityApi {
 
     record EnterpriseRegistration(
             @NotBlank @Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{account.username-format}") String username,
-            @NotBlank @Size(min = 8, max = 100, message = "{account.password-length}") String password,
+            @NotBlank @Size(min = 12, max = 128, message = "{account.password-length}") String password,
             @NotBlank @Size(max = 100) String name,
             @NotBlank @ValidCreditCode String creditCode) {
     }

@@ -13,13 +13,14 @@ import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.identity.internal.PersonRecords;
 import org.onewindow.identity.internal.Registrations;
-import org.onewindow.shared.RuleViolationException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.onewindow.shared.ConflictException;
+import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -82,15 +83,21 @@ class IdentityPages {
                     RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        if (!errors.isEmpty()) {
-            model.addAttribute("errors", errors);
-            return "identity/register";
+        if (errors.isEmpty()) {
+            try {
+                MobilePhoneNumber phone = MobilePhoneNumber.parse(form.phone());
+                // the same page whatever exists: the outcome (open, or the user name taken) goes to the phone
+                registrations.registerPerson(form.username(), form.password(), form.name(), ResidentIdNumber.parse(form.idNumber()), phone);
+                redirect.addFlashAttribute("sentTo", phone.masked());
+                return "redirect:/register/sent";
+            } catch (RuleViolationException refused) {
+                // the password rules: too common (its length is checked by the form)
+                refused.violations().forEach(v -> errors.putIfAbsent(v.field(),
+                        messages.getMessage(v.messageKey(), v.args(), LocaleContextHolder.getLocale())));
+            }
         }
-        MobilePhoneNumber phone = MobilePhoneNumber.parse(form.phone());
-        // the same page whatever exists: the outcome (open, or the user name taken) goes to the phone
-        registrations.registerPerson(form.username(), form.password(), form.name(), ResidentIdNumber.parse(form.idNumber()), phone);
-        redirect.addFlashAttribute("sentTo", phone.masked());
-        return "redirect:/register/sent";
+        model.addAttribute("errors", errors);
+        return "identity/register";
     }
 
     @GetMapping("/register/sent")
@@ -128,6 +135,7 @@ class IdentityPages {
         view.put("roles", account.roles().stream().map(Enum::name).sorted().toList());
         view.put("region", account.regionCode() == null ? null : tree.region(account.regionCode()).map(r -> r.name(locale)).orElse(null));
         model.addAttribute("account", view);
+        model.addAttribute("enrolmentDue", who.getAuthorities().stream().anyMatch(a -> "SECOND_FACTOR_ENROLMENT".equals(a.getAuthority())));
         return "identity/account";
     }
 }

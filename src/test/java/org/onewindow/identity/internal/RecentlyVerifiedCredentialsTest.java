@@ -37,7 +37,7 @@ class RecentlyVerifiedCredentialsTest {
     @Test
     void aVerifiedPasswordIsRecognisedAgainWithoutTheSlowCheckForAShortWhile() {
         MovableClock clock = new MovableClock();
-        RecentlyVerifiedCredentials credentials = new RecentlyVerifiedCredentials(slowCheck, clock);
+        RecentlyVerifiedCredentials credentials = new RecentlyVerifiedCredentials(slowCheck, clock, remembered -> true);
 
         assertThat(credentials.authenticate(login("right")).isAuthenticated()).isTrue();
         assertThat(credentials.authenticate(login("right")).getName()).isEqualTo("zhangsan");
@@ -51,6 +51,19 @@ class RecentlyVerifiedCredentialsTest {
         clock.now = clock.now.plus(RecentlyVerifiedCredentials.REMEMBER_FOR);
         credentials.authenticate(login("right"));
         assertThat(checks).hasValue(4);
+    }
+
+    @Test
+    void aRememberedPasswordOfAnAccountThatNoLongerStandsIsCheckedAgain() {
+        java.util.concurrent.atomic.AtomicBoolean standing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RecentlyVerifiedCredentials credentials = new RecentlyVerifiedCredentials(slowCheck, new MovableClock(), remembered -> standing.get());
+        credentials.authenticate(login("right"));
+        credentials.authenticate(login("right"));
+        assertThat(checks).hasValue(1);
+
+        standing.set(false);
+        credentials.authenticate(login("right"));
+        assertThat(checks).hasValue(2);
     }
 
     private static UsernamePasswordAuthenticationToken login(String password) {
