@@ -2,6 +2,7 @@ package org.onewindow.identity;
 
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.springframework.stereotype.Service;
 
 /** People as other modules need them: who is this person, by the ID number they show at a window. */
@@ -22,7 +23,7 @@ public class PersonDirectory {
      */
     public String personAtWindow(ResidentIdNumber idNumber, String name, MobilePhoneNumber phone, StaffMember clerk) {
         String username = accounts.personAtWindow(idNumber, name, phone);
-        audit.record(clerk.username(), "identity.person-served-at-window", username, clerk.region().code());
+        audit.recordRead(clerk.username(), ReadPurpose.SERVED_AT_WINDOW, username, clerk.region().code());
         return username;
     }
 }

@@ -35,9 +35,12 @@ class IdentityPages {
     private final MessageSource messages;
     private final boolean demo;
     private final List<IdentityProvider> identityProviders;
+    private final ReadsOfMyData reads;
 
     IdentityPages(AccountStore accounts, OrganizationTree tree, MessageSource messages,
-                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> registrations) {
+                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> registrations,
+                  ReadsOfMyData reads) {
+        this.reads = reads;
         this.accounts = accounts;
         this.tree = tree;
         this.messages = messages;
@@ -102,6 +105,7 @@ class IdentityPages {
         view.put("roles", account.roles().stream().map(Enum::name).sorted().toList());
         view.put("region", account.regionCode() == null ? null : tree.region(account.regionCode()).map(r -> r.name(locale)).orElse(null));
         model.addAttribute("account", view);
+        model.addAttribute("reads", reads.of(account.username(), locale));
         return "identity/account";
     }
 }
