@@ -15,6 +15,8 @@ public enum ReadPurpose {
     OUTBOX_CHECK("outbox-check", "casework.outbox-read"),
     /** The supervisor's list of applications late or at risk of being late. */
     TIME_LIMIT_WATCH("time-limit-watch", "casework.time-limits-read"),
+    /** The supervisor's list of bad ratings waiting for their answer, with the applicants' words. */
+    RATING_FOLLOW_UP("rating-follow-up", "casework.rating-follow-ups-read"),
     /** A person found or recorded at a service hall's window. */
     SERVED_AT_WINDOW("served-at-window", "identity.person-served-at-window");
 

@@ -82,6 +82,16 @@ class StaffReadsAreAuditedTest {
     }
 
     @Test
+    void everyStaffReadOfAnApplicantIsAuditedOnTheRatingFollowUps() {
+        String number = cases.closed(people.zhangsan(), "MR-002", SHOP);
+        assertThat(people.zhangsan().post("/api/v1/casework/applications/" + number + "/rating",
+                "{\"score\": 1, \"reasons\": [\"没人理我\"]}").status()).isEqualTo(201);
+        PlatformClient supervisor = people.hangzhouSupervisor();
+        assertThat(supervisor.get("/api/v1/casework/applications/follow-ups").body()).contains(number);
+        assertThat(reads(username(supervisor), "rating-follow-up", "zhangsan", number)).isEqualTo(1);
+    }
+
+    @Test
     void everyStaffReadOfAnApplicantIsAuditedOnTheCasePageAndTheStatusApi() {
         String number = cases.submitted(people.zhangsan(), "MR-002", SHOP);
         assertThat(page(people.xihuClerk(), "/office/applications/" + number)).contains(number);
