@@ -8,6 +8,7 @@ import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
 import org.onewindow.shared.pii.PersonalDataMask;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,8 +39,8 @@ public class PersonDirectory {
     public PersonAtWindow whoIsAtWindow(ResidentIdNumber idNumber, String name, StaffMember clerk) {
         Optional<Holder> holder = records.holderOf(idNumber);
         holder.ifPresentOrElse(h -> requireSameName(h, name), () -> requireRegisterMatch(idNumber, name));
-        audit.record(clerk.username(), "identity.person-looked-up-at-window", holder.map(Holder::username).orElse("-"),
-                clerk.region().code());
+        // a look-up of someone's record: they see it among the reads of their data
+        holder.ifPresent(h -> audit.recordRead(clerk.username(), ReadPurpose.SERVED_AT_WINDOW, h.username(), clerk.region().code()));
         return new PersonAtWindow(PersonalDataMask.name(name.strip()), PersonalDataMask.idNumber(idNumber.value()),
                 holder.filter(Holder::openedByPerson).isPresent());
     }
@@ -63,7 +64,7 @@ public class PersonDirectory {
                     requireRegisterMatch(idNumber, name);
                     return records.recordAtWindow(idNumber, name.strip(), phone, records.register().id() + ":" + clerk.username());
                 });
-        audit.record(clerk.username(), "identity.person-served-at-window", username, clerk.region().code());
+        audit.recordRead(clerk.username(), ReadPurpose.SERVED_AT_WINDOW, username, clerk.region().code());
         return username;
     }
 

@@ -120,7 +120,7 @@ public class ApplicationStore {
         return jdbc.sql("""
                 select a.*,
                     (select coalesce(json_agg(json_build_object('at', s.at, 'actor', s.actor, 'step', s.step, 'stateAfter', s.state_after,
-                            'reasons', s.reasons) order by s.id), '[]')
+                            'reasons', s.reasons) order by s.chain_seq), '[]')
                      from application_step s where s.application_id = a.id) as steps,
                     (select coalesce(json_agg(json_build_object('materialCode', m.material_code, 'fileName', m.file_name,
                             'contentType', m.content_type, 'sizeBytes', m.size_bytes, 'sha256', m.sha256, 'uploadedAt', m.uploaded_at)
@@ -165,7 +165,7 @@ public class ApplicationStore {
     }
 
     List<TimelineEntry> timeline(Application a) {
-        return jdbc.sql("select at, actor, step, state_after, reasons from application_step where application_id = :id order by id")
+        return jdbc.sql("select at, actor, step, state_after, reasons from application_step where application_id = :id order by chain_seq")
                 .param("id", a.id())
                 .query((rs, n) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("step"),
                         ApplicationState.valueOf(rs.getString("state_after")), json.readValue(rs.getString("reasons"), REASONS)))

@@ -22,6 +22,7 @@ import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -117,7 +118,7 @@ public class CaseFiles {
             return;
         }
         if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
-            audit.record(viewer, "casework.application-read", a.applicant(), a.number());
+            audit.recordRead(viewer, ReadPurpose.CASE_HANDLING, a.applicant(), a.number());
             return;
         }
         throw new NotFoundException("application", a.number());

@@ -4,6 +4,10 @@ import org.onewindow.casework.pages.PlainWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -26,10 +30,12 @@ class OutboxPage {
 
     private final NotificationLog log;
     private final MessageSource messages;
+    private final AuditTrail audit;
 
-    OutboxPage(NotificationLog log, MessageSource messages) {
+    OutboxPage(NotificationLog log, MessageSource messages, AuditTrail audit) {
         this.log = log;
         this.messages = messages;
+        this.audit = audit;
     }
 
     /** One message as the page shows it. */
@@ -37,11 +43,16 @@ class OutboxPage {
     }
 
     @GetMapping("/admin/outbox")
-    String outbox(@RequestParam(required = false) String channel, Model model, Locale locale) {
+    String outbox(@RequestParam(required = false) String channel, StaffMember me, Model model, Locale locale) {
         String chosen = channel != null && CHANNELS.contains(channel) ? channel : null;
+        List<NotificationLog.OutboxMessage> outbox = log.outbox(chosen, SHOWN);
+        // who was told what about which application: a read of each recipient's data
+        audit.recordReads(me.username(), ReadPurpose.OUTBOX_CHECK, outbox.stream().collect(Collectors.groupingBy(
+                NotificationLog.OutboxMessage::recipient, Collectors.mapping(NotificationLog.OutboxMessage::applicationNumber,
+                        Collectors.collectingAndThen(Collectors.toList(), AuditTrail::details)))));
         model.addAttribute("channel", chosen);
         model.addAttribute("channels", CHANNELS);
-        model.addAttribute("messages", log.outbox(chosen, SHOWN).stream()
+        model.addAttribute("messages", outbox.stream()
                 .map(m -> new Row(masked(m.recipient()), m.channel(), m.applicationNumber(),
                         messages.getMessage("step." + m.step(), null, m.step(), locale), PlainWords.time(m.writtenAt()),
                         delivery(m, locale), m.failed()))

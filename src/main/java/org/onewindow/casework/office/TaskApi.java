@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onewindow.casework.process.OfficeTasks;
 import org.onewindow.casework.process.OfficeTask;
+import org.onewindow.casework.casefile.ApplicationStore;
+import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,16 +29,24 @@ class TaskApi {
 
     private final OfficeTasks tasks;
     private final OfficeWork office;
+    private final ApplicationStore applications;
+    private final AuditTrail audit;
 
-    TaskApi(OfficeTasks tasks, OfficeWork office) {
+    TaskApi(OfficeTasks tasks, OfficeWork office, ApplicationStore applications, AuditTrail audit) {
         this.office = office;
         this.tasks = tasks;
+        this.applications = applications;
+        this.audit = audit;
     }
 
+    /** The list names applications, so each applicant on it has been read: recorded like the worklist. */
     @GetMapping
     @Operation(summary = "Tasks for my roles at my node and department, and tasks I hold; oldest first, at most 200")
     List<OfficeTask> myTasks(StaffMember me) {
-        return tasks.taskList(me, PAGE);
+        List<OfficeTask> list = tasks.taskList(me, PAGE);
+        audit.recordReads(me.username(), ReadPurpose.TASK_LIST,
+                Worklist.numbersByApplicant(applications.findByNumbers(list.stream().map(OfficeTask::applicationNumber).toList())));
+        return list;
     }
 
     @PostMapping("/{taskId}/claim")

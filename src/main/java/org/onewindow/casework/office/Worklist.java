@@ -22,6 +22,8 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
+import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,9 +45,11 @@ public class Worklist {
     private final ApplicationRows rows;
     private final CatalogService catalog;
     private final WorkingCalendar workingCalendar;
+    private final AuditTrail audit;
 
     Worklist(OfficeTasks tasks, ApplicationStore applications, JdbcClient jdbc, ApplicationRows rows, CatalogService catalog,
-             WorkingCalendar workingCalendar) {
+             WorkingCalendar workingCalendar, AuditTrail audit) {
+        this.audit = audit;
         this.tasks = tasks;
         this.applications = applications;
         this.jdbc = jdbc;
@@ -54,24 +58,39 @@ public class Worklist {
         this.workingCalendar = workingCalendar;
     }
 
-    /** Open tasks, oldest first, then decided applications to deliver or close; empty for staff who neither accept nor handle. */
+    /**
+     * Open tasks, oldest first, then decided applications to deliver or close; empty for staff
+     * who neither accept nor handle. Seeing a case on the list is a read of its applicant's data,
+     * recorded for each applicant on it.
+     */
     public List<WorkItem> openFor(StaffMember staff) {
         WorkingDayCalendar calendar = workingCalendar.current();
         List<OfficeTask> open = tasks.taskList(staff, MAX_ITEMS);
         Map<String, Application> byNumber = applications.findByNumbers(open.stream().map(OfficeTask::applicationNumber).toList())
                 .stream().collect(Collectors.toMap(Application::number, Function.identity()));
         List<WorkItem> work = new ArrayList<>();
+        List<Application> shown = new ArrayList<>();
         for (OfficeTask task : open) {
             Application a = byNumber.get(task.applicationNumber());
             if (a != null) {
                 work.add(item(a, task.kind().name().toLowerCase(Locale.ROOT), task.id(), task.assignee(), calendar));
+                shown.add(a);
             }
         }
         if (staff.has(Role.HANDLER)) {
-            toDeliverOrClose(staff.region().prefix(), itemsOfDepartment(staff))
-                    .forEach(a -> work.add(item(a, a.state() == ApplicationState.DELIVERED ? "closure" : "delivery", null, null, calendar)));
+            toDeliverOrClose(staff.region().prefix(), itemsOfDepartment(staff)).forEach(a -> {
+                work.add(item(a, a.state() == ApplicationState.DELIVERED ? "closure" : "delivery", null, null, calendar));
+                shown.add(a);
+            });
         }
+        audit.recordReads(staff.username(), ReadPurpose.WORKLIST, numbersByApplicant(shown));
         return work;
+    }
+
+    /** The numbers of the applications shown, by applicant: what the audit trail records of a list. */
+    static Map<String, String> numbersByApplicant(List<Application> shown) {
+        return shown.stream().collect(Collectors.groupingBy(Application::applicant,
+                Collectors.mapping(Application::number, Collectors.collectingAndThen(Collectors.toList(), AuditTrail::details))));
     }
 
     private WorkItem item(Application a, String step, String taskId, String claimedBy, WorkingDayCalendar calendar) {

@@ -8,7 +8,12 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.RatingView;
 import org.onewindow.casework.ServiceRated;
 import org.onewindow.casework.calendar.WorkingCalendar;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.onewindow.casework.casefile.ApplicationStore;
 import org.onewindow.casework.casefile.CaseFiles;
+import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.onewindow.casework.model.Application;
 import org.springframework.context.ApplicationEventPublisher;
 import org.onewindow.identity.Role;
@@ -32,10 +37,14 @@ public class ServiceRatings {
     private final RatingRepository ratings;
     private final WorkingCalendar workingCalendar;
     private final ApplicationEventPublisher events;
+    private final ApplicationStore applications;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ServiceRatings(CaseFiles files, RatingRepository ratings, WorkingCalendar workingCalendar,
-                   ApplicationEventPublisher events, Optional<Clock> clock) {
+                   ApplicationEventPublisher events, ApplicationStore applications, AuditTrail audit, Optional<Clock> clock) {
+        this.applications = applications;
+        this.audit = audit;
         this.events = events;
         this.files = files;
         this.ratings = ratings;
@@ -96,6 +105,12 @@ public class ServiceRatings {
         if (!supervisor.has(Role.SUPERVISOR)) {
             throw new AccessDeniedException("only supervisors follow up ratings");
         }
-        return ratings.openFollowUps(supervisor.region().prefix());
+        List<RatingView> open = ratings.openFollowUps(supervisor.region().prefix());
+        // a rating is the applicant's own words about their case: each applicant on the list is read
+        Map<String, String> numbersByApplicant = applications.findByNumbers(open.stream().map(RatingView::applicationNumber).toList())
+                .stream().collect(Collectors.groupingBy(Application::applicant, Collectors.mapping(Application::number,
+                        Collectors.collectingAndThen(Collectors.toList(), AuditTrail::details))));
+        audit.recordReads(supervisor.username(), ReadPurpose.RATING_FOLLOW_UP, numbersByApplicant);
+        return open;
     }
 }

@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.calendar.WorkingCalendar;
 import org.onewindow.casework.model.Application;
@@ -26,10 +30,12 @@ public class Supervision {
 
     private final SupervisionQueries applications;
     private final WorkingCalendar workingCalendar;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Supervision(SupervisionQueries applications, WorkingCalendar workingCalendar, Optional<Clock> clock) {
+    Supervision(SupervisionQueries applications, WorkingCalendar workingCalendar, AuditTrail audit, Optional<Clock> clock) {
         this.applications = applications;
+        this.audit = audit;
         this.workingCalendar = workingCalendar;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -39,31 +45,47 @@ public class Supervision {
                                  LocalDate dueOn, int workingDaysUsed, int workingDaysAllowed, boolean overdue) {
     }
 
-    /** Overdue first, then the ones that used at least 75% of their time, most urgent first. */
+    /**
+     * Overdue first, then the ones that used at least 75% of their time, most urgent first. The
+     * supervisor reads each applicant's cases on it: recorded for each applicant.
+     */
     public List<TimeLimitWatch> lateOrAtRisk(StaffMember supervisor) {
         requireSupervisor(supervisor);
-        return watch(supervisor.region().prefix());
+        List<TimeLimitWatch> watched = new ArrayList<>();
+        Map<String, List<String>> numbersByApplicant = new TreeMap<>();
+        watch(supervisor.region().prefix(), (a, w) -> {
+            watched.add(w);
+            numbersByApplicant.computeIfAbsent(a.applicant(), applicant -> new ArrayList<>()).add(a.number());
+        });
+        Map<String, String> read = new TreeMap<>();
+        numbersByApplicant.forEach((applicant, numbers) -> read.put(applicant, AuditTrail.details(numbers)));
+        audit.recordReads(supervisor.username(), ReadPurpose.TIME_LIMIT_WATCH, read);
+        return sorted(watched);
     }
 
     /** For the alerts: every region. */
     public List<TimeLimitWatch> lateOrAtRiskEverywhere() {
-        return watch("");
+        List<TimeLimitWatch> watched = new ArrayList<>();
+        watch("", (a, w) -> watched.add(w));
+        return sorted(watched);
     }
 
-    private List<TimeLimitWatch> watch(String regionPrefix) {
+    private void watch(String regionPrefix, BiConsumer<Application, TimeLimitWatch> found) {
         WorkingDayCalendar calendar = workingCalendar.current();
         LocalDate today = GovernmentTime.today(clock);
-        List<TimeLimitWatch> watched = new ArrayList<>();
         for (Application a : applications.atRiskBy(regionPrefix, today)) {
             int allowed = a.promisedDays() + a.pausedWorkingDays();
             int used = calendar.workingDaysBetween(a.acceptedOn(), today) - a.pausedWorkingDays();
             LocalDate due = a.dueOn(calendar);
             boolean overdue = today.isAfter(due);
             if (overdue || used >= a.atRiskAfterWorkingDays()) {
-                watched.add(new TimeLimitWatch(a.number(), a.itemCode(), a.regionCode(), a.state(), a.acceptedOn(), due, used,
+                found.accept(a, new TimeLimitWatch(a.number(), a.itemCode(), a.regionCode(), a.state(), a.acceptedOn(), due, used,
                         allowed, overdue));
             }
         }
+    }
+
+    private static List<TimeLimitWatch> sorted(List<TimeLimitWatch> watched) {
         watched.sort((x, y) -> x.overdue() != y.overdue() ? (x.overdue() ? -1 : 1) : x.dueOn().compareTo(y.dueOn()));
         return watched;
     }

@@ -42,9 +42,12 @@ class IdentityPages {
     private final MessageSource messages;
     private final boolean demo;
     private final List<IdentityProvider> identityProviders;
+    private final ReadsOfMyData reads;
 
     IdentityPages(AccountStore accounts, Registrations registrations, PersonRecords records, OrganizationTree tree, MessageSource messages,
-                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
+                  @Value("${onewindow.demo-data}") boolean demo, ObjectProvider<ClientRegistrationRepository> clientRegistrations,
+                  ReadsOfMyData reads) {
+        this.reads = reads;
         this.accounts = accounts;
         this.registrations = registrations;
         this.records = records;
@@ -136,6 +139,7 @@ class IdentityPages {
         view.put("region", account.regionCode() == null ? null : tree.region(account.regionCode()).map(r -> r.name(locale)).orElse(null));
         model.addAttribute("account", view);
         model.addAttribute("enrolmentDue", who.getAuthorities().stream().anyMatch(a -> "SECOND_FACTOR_ENROLMENT".equals(a.getAuthority())));
+        model.addAttribute("reads", reads.of(account.username(), locale));
         return "identity/account";
     }
 }
