@@ -4,6 +4,7 @@ import org.onewindow.casework.pages.PlainWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.pii.PersonalDataMask;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What the platform handed to the SMS and e-mail gateways, for administrators to check that
- * people are told: the newest 200 messages. Recipients are shown as user names; anything that
+ * people are told: the newest 200 messages about applications of the administrator's part of the
+ * tree (a county's administrator sees their county's, the province's sees all). Recipients are shown as user names; anything that
  * looks like a phone number, ID number or e-mail address is masked.
  */
 @Controller
@@ -37,11 +39,11 @@ class OutboxPage {
     }
 
     @GetMapping("/admin/outbox")
-    String outbox(@RequestParam(required = false) String channel, Model model, Locale locale) {
+    String outbox(@RequestParam(required = false) String channel, StaffMember me, Model model, Locale locale) {
         String chosen = channel != null && CHANNELS.contains(channel) ? channel : null;
         model.addAttribute("channel", chosen);
         model.addAttribute("channels", CHANNELS);
-        model.addAttribute("messages", log.outbox(chosen, SHOWN).stream()
+        model.addAttribute("messages", log.outbox(chosen, me.region().prefix(), SHOWN).stream()
                 .map(m -> new Row(masked(m.recipient()), m.channel(), m.applicationNumber(),
                         messages.getMessage("step." + m.step(), null, m.step(), locale), PlainWords.time(m.writtenAt()),
                         delivery(m, locale), m.failed()))
