@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * online and follows it; a clerk files for a person at the window and accepts; the handler asks
  * the citizen for a correction with one complete list, the citizen answers it, and the handler
  * accepts, reviews, approves with reasons, delivers and closes; the citizen reads the decision
- * and rates the service. The pages are used as they are, through their links, forms and buttons.
+ * and rates the service. Four eyes on the office's pages: a denial is left to a second handler.
+ * The pages are used as they are, through their links, forms and buttons.
  *
  * <p>Screenshots of each step go to target/screenshots/ for a person to look at.
  */
@@ -198,6 +199,38 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
         waitFor(By.id("procedures"));
         assertThat(browser.findElement(By.id("procedures")).getText()).contains("MR-002", "mr-002-instant");
         screenshot("23-processes");
+    }
+
+    @Test
+    void aDenialIsLeftToASecondHandlerOnTheOfficePages() throws IOException {
+        String number = DemoCases.at(port).submitted(DemoPeople.at(port).xihuRestaurant(), "MR-001",
+                "{\"premisesAddress\": \"杭州市西湖区文三路5号\", \"mainActivity\": \"SNACK_BAR\"}");
+        open(true);
+
+        // the handler takes the window's step and reviews: they may approve this free item, not deny it
+        signIn("handler.xihu.mr");
+        go("/office/applications/" + number);
+        step("action-accept", "已受理");
+        step("action-review", "审核中");
+        assertThat(browser.findElements(By.id("submit-deny"))).isEmpty();
+        assertThat(browser.findElements(By.id("submit-approve"))).hasSize(1);
+        assertThat(browser.findElement(By.id("four-eyes")).getText()).contains("另一位审核人员", "双人复核");
+        screenshot("30-four-eyes-withheld");
+        // so they hand the decision to a colleague of the department
+        new Select(browser.findElement(By.id("handover-to"))).selectByValue("handler2.xihu.mr");
+        browser.findElement(By.id("handover-submit")).click();
+        waitFor(By.id("notice"));
+        signOut();
+
+        // the second handler sees both decisions and denies, with reasons
+        signIn("handler2.xihu.mr");
+        go("/office/applications/" + number);
+        assertThat(browser.findElements(By.id("four-eyes"))).isEmpty();
+        browser.findElement(By.id("action-deny")).sendKeys("经营场所不符合食品安全要求");
+        step("submit-deny", "不予批准");
+        assertThat(text()).contains("经营场所不符合食品安全要求");
+        screenshot("31-four-eyes-second-handler");
+        signOut();
     }
 
     private void step(String button, String stateAfter) {

@@ -121,16 +121,27 @@ public class CatalogService {
         return repository.versions(code);
     }
 
-    public List<ServiceItem> drafts() {
-        return repository.drafts();
+    /*
+     * Drafts are work in progress of the ones who keep the standard list, the province's
+     * administrators: nobody else sees them (not a county's administrator, not staff, not the
+     * public), and to anyone else an item with a draft looks like one without.
+     */
+
+    public List<ServiceItem> drafts(StaffMember viewer) {
+        return keepsTheStandardList(viewer) ? repository.drafts() : List.of();
     }
 
-    public List<LifeEventBundle> bundleDrafts() {
-        return repository.bundles(ItemStatus.DRAFT);
+    public List<LifeEventBundle> bundleDrafts(StaffMember viewer) {
+        return keepsTheStandardList(viewer) ? repository.bundles(ItemStatus.DRAFT) : List.of();
     }
 
-    public Optional<ServiceItem> draft(String code) {
-        return repository.findItem(code, ItemStatus.DRAFT);
+    /** The current draft of an item, for a viewer who keeps the standard list; empty for anyone else (or nobody: null). */
+    public Optional<ServiceItem> draft(String code, StaffMember viewer) {
+        return keepsTheStandardList(viewer) ? repository.findItem(code, ItemStatus.DRAFT) : Optional.empty();
+    }
+
+    private static boolean keepsTheStandardList(StaffMember viewer) {
+        return viewer != null && viewer.isProvinceAdministrator();
     }
 
     // ---------------------------------------------------------------- what administrators do

@@ -157,9 +157,9 @@ class ProcessesAndDecisionsTest {
 
         String approve = "{\"outcome\": \"APPROVE\", \"reasons\": [\"符合条件\"]}";
         assertThat(housing.post("/api/v1/casework/applications/" + number + "/decision", approve).body()).contains("task.not-ready");
-        // market regulation has no say here
+        // market regulation has no say here, and does not even see the case
         assertThat(handler.post("/api/v1/casework/applications/" + number + "/opinion", "{\"agree\": true, \"reasons\": [\"x\"]}").status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(planning.post("/api/v1/casework/applications/" + number + "/opinion", "{\"agree\": true, \"reasons\": []}").status())
                 .isEqualTo(400);
         planning.post("/api/v1/casework/applications/" + number + "/opinion", "{\"agree\": true, \"reasons\": [\"符合规划条件\"]}");

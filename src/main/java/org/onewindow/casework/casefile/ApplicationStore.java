@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.FiredRule;
@@ -162,6 +163,19 @@ public class ApplicationStore {
                         json.readValue(rs.getString("inputs"), ApplicationRows.FORM), json.readValue(rs.getString("fired_rules"), FIRED_RULES),
                         InstantDecision.Outcome.valueOf(rs.getString("outcome"))))
                 .optional();
+    }
+
+    /** Who took any of these steps of a case, as its stored timeline has them. */
+    Set<String> actorsOf(Application a, Set<String> steps) {
+        return Set.copyOf(jdbc.sql("select distinct actor from application_step where application_id = :id and step = any(cast(:steps as text[]))")
+                .param("id", a.id()).param("steps", steps.toArray(String[]::new))
+                .query(String.class).list());
+    }
+
+    /** Whether someone took a step of a case (any step). */
+    boolean tookAStep(Application a, String actor) {
+        return jdbc.sql("select exists (select 1 from application_step where application_id = :id and actor = :actor)")
+                .param("id", a.id()).param("actor", actor).query(Boolean.class).single();
     }
 
     List<TimelineEntry> timeline(Application a) {

@@ -17,12 +17,14 @@ import org.onewindow.casework.SubmissionChannel;
 import org.onewindow.casework.TimelineEntry;
 import org.onewindow.casework.calendar.WorkingCalendar;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.FourEyes;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.audit.AuditTrail;
 import org.onewindow.shared.audit.ReadPurpose;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +44,12 @@ public class CaseFiles {
     private final ProxyAuthorizations proxies;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    /** Looked up when asked: the capabilities that own the duties use this class themselves. */
+    private final ObjectProvider<ReadingDuty> duties;
 
     CaseFiles(ApplicationStore applications, CatalogService catalog, WorkingCalendar workingCalendar, ProxyAuthorizations proxies,
-              ApplicationEventPublisher events, AuditTrail audit) {
+              ApplicationEventPublisher events, AuditTrail audit, ObjectProvider<ReadingDuty> duties) {
+        this.duties = duties;
         this.audit = audit;
         this.applications = applications;
         this.catalog = catalog;
@@ -109,19 +114,37 @@ public class CaseFiles {
 
     /**
      * Who may read a case: the applicant and the one who filed it for them (a proxy while still
-     * authorized), and staff of its region, whose look is recorded. Anyone else is told it does
-     * not exist.
+     * authorized, the clerk at the window), and staff whose duty needs it, whose look is recorded.
+     * Anyone else (an administrator, a data steward, a handler of another department) is told it
+     * does not exist, in the same words as for a number nobody was given.
      */
     public void requireMayRead(Application a, String viewer, Optional<StaffMember> staff) {
         if (a.isApplicantSide(viewer)) {
             requireStillEntitled(a, viewer);
             return;
         }
-        if (staff.isPresent() && staff.get().mayActOn(a.regionCode())) {
-            audit.recordRead(viewer, ReadPurpose.CASE_HANDLING, a.applicant(), a.number());
+        requireInDuty(a, staff.orElseThrow(() -> new NotFoundException("application", a.number())));
+        audit.recordRead(viewer, ReadPurpose.CASE_HANDLING, a.applicant(), a.number());
+    }
+
+    /**
+     * The same rule for a member of staff about to act on a case: one whose duty does not reach
+     * it learns nothing of it, not even that it exists (404), whatever the step.
+     */
+    public void requireInDuty(Application a, StaffMember staff) {
+        if (a.isApplicantSide(staff.username()) || duties.orderedStream().anyMatch(duty -> duty.needsToRead(a, staff))) {
             return;
         }
-        throw new NotFoundException("application", a.number());
+        // their own work stays readable: a countersignature given, a case handed over
+        if (!applications.tookAStep(a, staff.username())) {
+            throw new NotFoundException("application", a.number());
+        }
+    }
+
+    /** Four eyes on this case: the item's setting, whether the item charges a fee (unknown: as if it did), who took the earlier steps. */
+    public FourEyes.Check fourEyes(Application a, FourEyes rule) {
+        boolean charged = catalog.publishedItem(a.itemCode()).map(item -> item.standard().feeYuan().signum() > 0).orElse(true);
+        return new FourEyes.Check(rule, charged, applications.actorsOf(a, FourEyes.EARLIER_STEPS));
     }
 
     /** A proxy acts only while the principal's authorization for this item holds; a revocation ends it at once. */

@@ -20,8 +20,8 @@ import org.onewindow.shared.RuleViolationException.Violation;
 /**
  * An application for one service item, from submission to closure. It guards the rules of the
  * lifecycle: which step may follow which, that a return for correction lists everything at
- * once, that a denial always has reasons and a person behind it, and that the office's clock
- * stops while the applicant has the file.
+ * once, that a denial always has reasons and a person behind it, that where four eyes hold a
+ * second person decides, and that the office's clock stops while the applicant has the file.
  */
 public final class Application {
 
@@ -141,7 +141,8 @@ public final class Application {
         record(clock, actor, "review-started", List.of());
     }
 
-    public void approve(String actor, List<String> reasons, Clock clock) {
+    public void approve(String actor, List<String> reasons, FourEyes.Check fourEyes, Clock clock) {
+        fourEyes.require(actor, true, this);
         move(ApplicationState.APPROVED);
         record(clock, actor, "approved", said(reasons));
     }
@@ -180,11 +181,12 @@ public final class Application {
     }
 
     /** A denial is never automatic: it always goes to a person, who gives reasons. */
-    public void deny(String actor, List<String> reasons, Clock clock) {
+    public void deny(String actor, List<String> reasons, FourEyes.Check fourEyes, Clock clock) {
         if (AUTOMATIC.equals(actor)) {
             throw new ConflictException("application.no-automatic-denial");
         }
         requireReasons(reasons);
+        fourEyes.require(actor, false, this);
         move(ApplicationState.DENIED);
         record(clock, actor, "denied", said(reasons));
     }

@@ -65,14 +65,16 @@ public class NotificationLog {
     }
     /**
      * The newest messages of the outboxes of the gateways (SMS, e-mail), delivered or not, for
-     * administrators to check what was sent; one channel or (null) both.
+     * administrators to check what was sent; one channel or (null) both; about applications of
+     * the regions whose codes start with the prefix (an administrator's part of the tree).
      */
-    public List<OutboxMessage> outbox(String channel, int limit) {
+    public List<OutboxMessage> outbox(String channel, String regionPrefix, int limit) {
         return jdbc.sql("""
-                select * from notification
-                where channel in ('SMS', 'EMAIL') and (cast(:channel as text) is null or channel = cast(:channel as text))
-                order by created_at desc, id desc limit :limit""")
-                .param("channel", channel).param("limit", limit)
+                select n.* from notification n
+                where n.channel in ('SMS', 'EMAIL') and (cast(:channel as text) is null or n.channel = cast(:channel as text))
+                  and exists (select 1 from application a where a.number = n.application_number and a.region_code like :p || '%')
+                order by n.created_at desc, n.id desc limit :limit""")
+                .param("channel", channel).param("p", regionPrefix).param("limit", limit)
                 .query(NotificationLog::outboxMessage)
                 .list();
     }

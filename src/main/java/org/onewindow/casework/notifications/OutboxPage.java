@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What the platform handed to the SMS and e-mail gateways, for administrators to check that
- * people are told: the newest 200 messages. Recipients are shown as user names; anything that
+ * people are told: the newest 200 messages about applications of the administrator's part of the
+ * tree (a county's administrator sees their county's, the province's sees all). Recipients are shown as user names; anything that
  * looks like a phone number, ID number or e-mail address is masked.
  */
 @Controller
@@ -45,7 +46,7 @@ class OutboxPage {
     @GetMapping("/admin/outbox")
     String outbox(@RequestParam(required = false) String channel, StaffMember me, Model model, Locale locale) {
         String chosen = channel != null && CHANNELS.contains(channel) ? channel : null;
-        List<NotificationLog.OutboxMessage> outbox = log.outbox(chosen, SHOWN);
+        List<NotificationLog.OutboxMessage> outbox = log.outbox(chosen, me.region().prefix(), SHOWN);
         // who was told what about which application: a read of each recipient's data
         audit.recordReads(me.username(), ReadPurpose.OUTBOX_CHECK, outbox.stream().collect(Collectors.groupingBy(
                 NotificationLog.OutboxMessage::recipient, Collectors.mapping(NotificationLog.OutboxMessage::applicationNumber,

@@ -156,6 +156,10 @@ class OfficePages {
     record Action(String name, boolean needsLines, boolean primary) {
     }
 
+    /** The steps offered, and why a decision is not (the message key, or null when nothing is withheld). */
+    record Offered(List<Action> actions, String withheld) {
+    }
+
     private String applicationPage(String number, StaffMember me, String failedAction, Problem problem, Model model, Locale locale) {
         ApplicationView application = casework.follow(number, me.username(), Optional.of(me));
         Optional<ServiceItem> item = catalog.publishedItem(application.itemCode());
@@ -175,7 +179,9 @@ class OfficePages {
         model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
         model.addAttribute("answers", answers);
         model.addAttribute("timeline", PlainWords.timeline(application, me.username(), messages, locale));
-        model.addAttribute("actions", actions(application, me, responsible));
+        Offered offered = actions(application, me, responsible);
+        model.addAttribute("actions", offered.actions());
+        model.addAttribute("withheld", offered.withheld());
         model.addAttribute("problem", problem);
         model.addAttribute("region", tree.region(application.regionCode()).map(r -> r.name(locale)).orElse(application.regionCode()));
         // a task this member of staff holds can be handed to a colleague in the same role and department
@@ -192,7 +198,7 @@ class OfficePages {
      * what is due: an opinion (first review, or another department's countersignature) before
      * the decision; delivery and closure follow the process.
      */
-    private List<Action> actions(ApplicationView application, StaffMember me, boolean responsible) {
+    private Offered actions(ApplicationView application, StaffMember me, boolean responsible) {
         boolean accepts = me.has(Role.CLERK) || me.has(Role.HANDLER);
         boolean decides = me.has(Role.HANDLER) && responsible;
         Optional<OpenTasks> openTasks = processes.openTasks(application.number());
@@ -204,6 +210,7 @@ class OfficePages {
         boolean mayCountersign = me.has(Role.HANDLER) && open.stream().anyMatch(t -> t.kind() == TaskKind.COUNTERSIGN
                 && tasks.isCandidate(t.id(), myGroups));
         List<Action> actions = new ArrayList<>();
+        String withheld = null;
         switch (application.state()) {
             case SUBMITTED -> {
                 if (accepts) {
@@ -221,8 +228,15 @@ class OfficePages {
                     actions.add(new Action("disagree", true, false));
                 }
                 if (decides && decisionOpen && !reviewOpen && application.state() == ApplicationState.UNDER_REVIEW) {
-                    actions.add(new Action("approve", true, true));
-                    actions.add(new Action("deny", true, false));
+                    // four eyes: the buttons offered are the decisions this person may take
+                    OfficeWork.Decisions may = office.decisions(application.number(), me);
+                    if (may.approve()) {
+                        actions.add(new Action("approve", true, true));
+                    }
+                    if (may.deny()) {
+                        actions.add(new Action("deny", true, false));
+                    }
+                    withheld = may.approve() && may.deny() ? null : may.approve() ? "office.four-eyes.deny" : "office.four-eyes.both";
                 }
                 if (accepts) {
                     actions.add(new Action("return", true, false));
@@ -241,7 +255,7 @@ class OfficePages {
             default -> {
             }
         }
-        return actions;
+        return new Offered(actions, withheld);
     }
 
     private String answerText(FormField field, Object answer, Locale locale) {

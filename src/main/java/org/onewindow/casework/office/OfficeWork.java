@@ -8,7 +8,9 @@ import java.util.function.BiConsumer;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.casefile.CaseFiles;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.FourEyes;
 import org.onewindow.casework.process.ApplicationProcesses;
+import org.onewindow.casework.process.ItemProcedures;
 import org.onewindow.casework.process.OfficeTasks;
 import org.onewindow.casework.process.OfficeTask;
 import org.onewindow.casework.process.OpenTasks;
@@ -28,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * What the office does with an application: accept it (any window, for any department), ask
  * for everything missing at once, refuse with reasons, review, give opinions, decide, deliver
  * and close. Each step changes the application and, while its process runs, completes the
- * matching user task, in one transaction.
+ * matching user task, in one transaction. A member of staff whose duty does not reach a case is
+ * told it does not exist; one who may see it but not take the step is refused (403), and a
+ * decision four eyes forbid them is a conflict (409) that names the rule.
  */
 @Service
 public class OfficeWork {
@@ -38,12 +42,14 @@ public class OfficeWork {
     private final CaseFiles files;
     private final ApplicationProcesses processes;
     private final OfficeTasks tasks;
+    private final ItemProcedures procedures;
     private final StaffDirectory staffDirectory;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OfficeWork(CaseFiles files, ApplicationProcesses processes, OfficeTasks tasks, StaffDirectory staffDirectory, AuditTrail audit,
-               Optional<Clock> clock) {
+    OfficeWork(CaseFiles files, ApplicationProcesses processes, OfficeTasks tasks, ItemProcedures procedures, StaffDirectory staffDirectory,
+               AuditTrail audit, Optional<Clock> clock) {
+        this.procedures = procedures;
         this.files = files;
         this.processes = processes;
         this.tasks = tasks;
@@ -92,13 +98,28 @@ public class OfficeWork {
             if (open.isPresent() && who.equals(processes.variable(open.get(), REVIEWER))) {
                 throw new ConflictException("task.four-eyes", who);
             }
+            FourEyes.Check fourEyes = fourEyes(a);
             if (approve) {
-                a.approve(who, reasons, clock);
+                a.approve(who, reasons, fourEyes, clock);
             } else {
-                a.deny(who, reasons, clock);
+                a.deny(who, reasons, fourEyes, clock);
             }
             task.ifPresent(t -> tasks.complete(t, staff, Map.of("approved", approve)));
         });
+    }
+
+    /** Which decisions four eyes let this member of staff take on the case, for the page to offer only those. */
+    record Decisions(boolean approve, boolean deny) {
+    }
+
+    Decisions decisions(String number, StaffMember staff) {
+        Application a = files.reload(number);
+        FourEyes.Check fourEyes = fourEyes(a);
+        return new Decisions(fourEyes.allows(staff.username(), true, a), fourEyes.allows(staff.username(), false, a));
+    }
+
+    private FourEyes.Check fourEyes(Application a) {
+        return files.fourEyes(a, procedures.forItem(a.itemCode()).fourEyes());
     }
 
     /**
@@ -109,6 +130,7 @@ public class OfficeWork {
     @Transactional
     public ApplicationView giveOpinion(String number, StaffMember staff, boolean agree, List<String> reasons) {
         Application a = files.reload(number);
+        files.requireInDuty(a, staff);
         if (!staff.has(Role.HANDLER) || !staff.mayActOn(a.regionCode())) {
             throw new AccessDeniedException("not a handler for region " + a.regionCode());
         }
@@ -148,6 +170,7 @@ public class OfficeWork {
         // a handler may do what a clerk does at acceptance; a clerk may not decide
         boolean allowed = staff.has(needed) || (needed == Role.CLERK && staff.has(Role.HANDLER));
         Application a = files.reload(number);
+        files.requireInDuty(a, staff);
         if (!allowed || !staff.mayActOn(a.regionCode())) {
             throw new AccessDeniedException("not a " + needed + " for region " + a.regionCode());
         }

@@ -31,7 +31,7 @@ class DemoProcedures implements ApplicationRunner {
 
     private void configureOnce(String item, String process, String table) {
         if (procedures.configured().stream().noneMatch(p -> p.itemCode().equals(item))) {
-            procedures.configure(item, process, table, "system:demo");
+            procedures.configure(item, process, table, null, "system:demo");
         }
     }
 }

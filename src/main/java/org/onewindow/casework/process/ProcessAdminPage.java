@@ -69,7 +69,7 @@ class ProcessAdminPage {
                      @RequestParam(required = false) String decisionTable, StaffMember me, Model page, Locale locale,
                      HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, me);
+            procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, null, me);
         } catch (RuleViolationException broken) {
             response.setStatus(422);
             return render(page, "procedure", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));

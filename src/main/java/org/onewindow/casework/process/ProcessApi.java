@@ -1,5 +1,6 @@
 package org.onewindow.casework.process;
 
+import org.onewindow.casework.model.FourEyes;
 import org.onewindow.identity.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,12 +54,13 @@ class ProcessApi {
     }
 
     @PutMapping("/procedures/{itemCode}")
-    @Operation(summary = "Choose the process and the instant-approval decision table (optional) of an item")
+    @Operation(summary = "Choose the process, the instant-approval decision table (optional) and the four-eyes rule (optional: "
+            + "DENIALS_AND_FEES by default, EVERY_DECISION or OFF; omitted, the item keeps its rule) of an item")
     ItemProcedures.Procedure configure(@PathVariable @Pattern(regexp = "^[A-Z]{2}-[0-9]{3}$") String itemCode,
                                        @Valid @RequestBody ProcedureRequest request, StaffMember me) {
-        return procedures.configure(itemCode, request.processKey(), request.decisionTable(), me);
+        return procedures.configure(itemCode, request.processKey(), request.decisionTable(), request.fourEyes(), me);
     }
 
-    record ProcedureRequest(@NotBlank @Size(max = 100) String processKey, @Size(max = 100) String decisionTable) {
+    record ProcedureRequest(@NotBlank @Size(max = 100) String processKey, @Size(max = 100) String decisionTable, FourEyes fourEyes) {
     }
 }

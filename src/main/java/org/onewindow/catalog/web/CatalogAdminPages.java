@@ -49,17 +49,17 @@ class CatalogAdminPages {
     @GetMapping
     String index(StaffMember me, Model model) {
         model.addAttribute("staff", me);
-        model.addAttribute("drafts", catalog.drafts());
+        model.addAttribute("drafts", catalog.drafts(me));
         model.addAttribute("items", catalog.publishedItems());
         model.addAttribute("bundles", catalog.publishedBundles());
-        model.addAttribute("bundleDrafts", catalog.bundleDrafts());
+        model.addAttribute("bundleDrafts", catalog.bundleDrafts(me));
         return "catalog/admin/index";
     }
 
     @GetMapping("/items/edit")
-    String editItem(@RequestParam(required = false) String code, Model model) {
+    String editItem(@RequestParam(required = false) String code, StaffMember me, Model model) {
         Optional<ServiceItem> current = code == null ? Optional.empty()
-                : catalog.draft(code).or(() -> catalog.publishedItem(code));
+                : catalog.draft(code, me).or(() -> catalog.publishedItem(code));
         model.addAttribute("code", code);
         model.addAttribute("status", current.map(i -> i.status().name()).orElse(null));
         model.addAttribute("json", current.map(i -> json.writeValueAsString(i.standard())).orElse(""));
@@ -72,10 +72,10 @@ class CatalogAdminPages {
                     StaffMember actor, Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("code", code);
         model.addAttribute("json", json);
-        model.addAttribute("status", catalog.draft(code).map(i -> "DRAFT").orElse(null));
+        model.addAttribute("status", catalog.draft(code, actor).map(i -> "DRAFT").orElse(null));
         try {
             ItemStandard standard = this.json.readValue(json, ItemStandard.class);
-            boolean hasDraft = catalog.draft(code).isPresent();
+            boolean hasDraft = catalog.draft(code, actor).isPresent();
             switch (action) {
                 case "validate" -> {
                     model.addAttribute("violations", shown(catalog.check(code, standard), locale));

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.onewindow.catalog.Audience;
 import org.onewindow.catalog.BundleGuide;
 import org.onewindow.catalog.CatalogService;
@@ -24,6 +25,7 @@ import org.onewindow.catalog.LocalizedText;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.catalog.SearchQuery;
 import org.onewindow.identity.AdministrativeLevel;
+import org.onewindow.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,9 +90,9 @@ class CatalogApi {
     }
 
     @GetMapping("/items/{code}/draft")
-    @Operation(summary = "The current draft of an item (administrators)")
-    ItemDetail draft(@PathVariable String code, StaffMember me) {
-        ServiceItem draft = catalog.draft(code).orElseThrow(() -> new org.onewindow.shared.NotFoundException("draft", code));
+    @Operation(summary = "The current draft of an item (administrators of the province; for anyone else 404, as for no draft)")
+    ItemDetail draft(@PathVariable String code, Optional<StaffMember> me) {
+        ServiceItem draft = catalog.draft(code, me.orElse(null)).orElseThrow(() -> new NotFoundException("draft", code));
         return new ItemDetail(draft.code(), draft.version(), draft.status().name(), null, draft.standard(), List.of());
     }
 

@@ -20,6 +20,8 @@ import org.onewindow.shared.GovernmentTime;
  */
 final class ApplicationFixture {
 
+    /** Four eyes as they hold where nobody set them: the fixture's reviewer took no earlier step. */
+    static final FourEyes.Check DEFAULT_FOUR_EYES = new FourEyes.Check(FourEyes.DENIALS_AND_FEES, false, java.util.Set.of());
     static final String APPLICANT = "resident:wang-fang";
     /** The one who filed for the applicant (a proxy here): the other half of the applicant side. */
     static final String FILED_BY = "resident:li-lei";
@@ -136,13 +138,13 @@ final class ApplicationFixture {
 
     static Application anApprovedApplication() {
         Application application = anApplicationUnderReview();
-        application.approve(REVIEWER, List.of(), on(workingDayAfter(ACCEPTANCE_DAY)));
+        application.approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, on(workingDayAfter(ACCEPTANCE_DAY)));
         return application;
     }
 
     static Application aDeniedApplication() {
         Application application = anApplicationUnderReview();
-        application.deny(REVIEWER, List.of("the premises are not zoned for food"), on(workingDayAfter(ACCEPTANCE_DAY)));
+        application.deny(REVIEWER, List.of("the premises are not zoned for food"), DEFAULT_FOUR_EYES, on(workingDayAfter(ACCEPTANCE_DAY)));
         return application;
     }
 

@@ -13,6 +13,7 @@ import static org.onewindow.casework.ApplicationState.RETURNED_FOR_CORRECTION;
 import static org.onewindow.casework.ApplicationState.SUBMITTED;
 import static org.onewindow.casework.ApplicationState.UNDER_REVIEW;
 import static org.onewindow.casework.ApplicationState.WITHDRAWN;
+import static org.onewindow.casework.model.ApplicationFixture.DEFAULT_FOUR_EYES;
 import static org.onewindow.casework.model.ApplicationFixture.ACCEPTANCE_DAY;
 import static org.onewindow.casework.model.ApplicationFixture.APPLICANT;
 import static org.onewindow.casework.model.ApplicationFixture.CLERK;
@@ -96,8 +97,8 @@ class ApplicationRulesTest {
         RETURN_FOR_CORRECTION(RETURNED_FOR_CORRECTION, (a, clock) -> a.returnForCorrection(REVIEWER, List.of("floor plan"), clock)),
         REFUSE_TO_ACCEPT(NOT_ACCEPTED, (a, clock) -> a.refuseToAccept(CLERK, List.of("not this office's matter"), clock)),
         START_REVIEW(UNDER_REVIEW, (a, clock) -> a.startReview(REVIEWER, clock)),
-        APPROVE(APPROVED, (a, clock) -> a.approve(REVIEWER, List.of("all in order"), clock)),
-        DENY(DENIED, (a, clock) -> a.deny(REVIEWER, List.of("not zoned for food"), clock)),
+        APPROVE(APPROVED, (a, clock) -> a.approve(REVIEWER, List.of("all in order"), DEFAULT_FOUR_EYES, clock)),
+        DENY(DENIED, (a, clock) -> a.deny(REVIEWER, List.of("not zoned for food"), DEFAULT_FOUR_EYES, clock)),
         DELIVER(DELIVERED, (a, clock) -> a.deliver(CLERK, clock)),
         CLOSE(CLOSED, (a, clock) -> a.close(CLERK, clock)),
         WITHDRAW(WITHDRAWN, (a, clock) -> a.withdraw(APPLICANT, clock));
@@ -222,9 +223,9 @@ class ApplicationRulesTest {
 
         @Test
         void anApplicationIsNotDecidedBeforeItsReviewStarted() {
-            assertConflict(() -> aSubmittedApplication().approve(REVIEWER, List.of(), LATER), STEP_NOT_ALLOWED, "SUBMITTED", "APPROVED");
-            assertConflict(() -> anAcceptedApplication().approve(REVIEWER, List.of(), LATER), STEP_NOT_ALLOWED, "ACCEPTED", "APPROVED");
-            assertConflict(() -> anAcceptedApplication().deny(REVIEWER, List.of("no"), LATER), STEP_NOT_ALLOWED, "ACCEPTED", "DENIED");
+            assertConflict(() -> aSubmittedApplication().approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER), STEP_NOT_ALLOWED, "SUBMITTED", "APPROVED");
+            assertConflict(() -> anAcceptedApplication().approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER), STEP_NOT_ALLOWED, "ACCEPTED", "APPROVED");
+            assertConflict(() -> anAcceptedApplication().deny(REVIEWER, List.of("no"), DEFAULT_FOUR_EYES, LATER), STEP_NOT_ALLOWED, "ACCEPTED", "DENIED");
         }
 
         @Test
@@ -235,8 +236,8 @@ class ApplicationRulesTest {
 
         @Test
         void aDecisionCannotBeTakenBackOrChanged() {
-            assertConflict(() -> anApprovedApplication().deny(REVIEWER, List.of("second thoughts"), LATER), STEP_NOT_ALLOWED, "APPROVED", "DENIED");
-            assertConflict(() -> aDeniedApplication().approve(REVIEWER, List.of(), LATER), STEP_NOT_ALLOWED, "DENIED", "APPROVED");
+            assertConflict(() -> anApprovedApplication().deny(REVIEWER, List.of("second thoughts"), DEFAULT_FOUR_EYES, LATER), STEP_NOT_ALLOWED, "APPROVED", "DENIED");
+            assertConflict(() -> aDeniedApplication().approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER), STEP_NOT_ALLOWED, "DENIED", "APPROVED");
             assertConflict(() -> anApprovedApplication().withdraw(APPLICANT, LATER), STEP_NOT_ALLOWED, "APPROVED", "WITHDRAWN");
         }
 
@@ -307,13 +308,13 @@ class ApplicationRulesTest {
         static Stream<Arguments> refusedSteps() {
             return Stream.of(
                     Arguments.of("a step the state does not allow", (Supplier<Application>) ApplicationFixture::anApplicationReturnedDuringReview,
-                            (Consumer<Application>) a -> a.approve(REVIEWER, List.of(), LATER)),
+                            (Consumer<Application>) a -> a.approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER)),
                     Arguments.of("a return without a list", (Supplier<Application>) ApplicationFixture::anApplicationUnderReview,
                             (Consumer<Application>) a -> a.returnForCorrection(REVIEWER, List.of(" "), LATER)),
                     Arguments.of("an automatic denial", (Supplier<Application>) ApplicationFixture::anApplicationUnderReview,
-                            (Consumer<Application>) a -> a.deny(Application.AUTOMATIC, List.of("rule 3"), LATER)),
+                            (Consumer<Application>) a -> a.deny(Application.AUTOMATIC, List.of("rule 3"), DEFAULT_FOUR_EYES, LATER)),
                     Arguments.of("a denial without reasons", (Supplier<Application>) ApplicationFixture::anApplicationUnderReview,
-                            (Consumer<Application>) a -> a.deny(REVIEWER, List.of(), LATER)),
+                            (Consumer<Application>) a -> a.deny(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER)),
                     Arguments.of("an answer by a stranger", (Supplier<Application>) ApplicationFixture::anApplicationReturnedDuringReview,
                             (Consumer<Application>) a -> a.answerCorrection(STRANGER, CORRECTED_FORM, LATER, CALENDAR)),
                     Arguments.of("a material while the office has the file", (Supplier<Application>) ApplicationFixture::anApplicationUnderReview,
@@ -411,7 +412,7 @@ class ApplicationRulesTest {
         void aDenialNeedsReasons(List<String> reasons) {
             Application application = anApplicationUnderReview();
 
-            assertViolation(() -> application.deny(REVIEWER, reasons, LATER), "reasons", "application.reasons-required");
+            assertViolation(() -> application.deny(REVIEWER, reasons, DEFAULT_FOUR_EYES, LATER), "reasons", "application.reasons-required");
             assertThat(application.state()).isEqualTo(UNDER_REVIEW);
         }
 
@@ -420,7 +421,7 @@ class ApplicationRulesTest {
             Application refused = aSubmittedApplication();
             refused.refuseToAccept(CLERK, List.of("not this office's matter", " ", "apply in district 2"), LATER);
             Application denied = anApplicationUnderReview();
-            denied.deny(REVIEWER, List.of("", "not zoned for food"), LATER);
+            denied.deny(REVIEWER, List.of("", "not zoned for food"), DEFAULT_FOUR_EYES, LATER);
 
             assertThat(lastStep(refused)).extracting(TimelineEntry::actor, TimelineEntry::step, TimelineEntry::stateAfter, TimelineEntry::reasons)
                     .containsExactly(CLERK, "not-accepted", NOT_ACCEPTED, words("not this office's matter", "apply in district 2"));
@@ -432,7 +433,7 @@ class ApplicationRulesTest {
         void anApprovalNeedsNoReasons() {
             Application application = anApplicationUnderReview();
 
-            application.approve(REVIEWER, List.of(), LATER);
+            application.approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER);
 
             assertThat(application.state()).isEqualTo(APPROVED);
             assertThat(lastStep(application).reasons()).isEmpty();
@@ -447,7 +448,7 @@ class ApplicationRulesTest {
             assertThat(approvedByTheRules.state()).isEqualTo(APPROVED);
             assertThat(approvedByTheRules.newDecision()).hasValueSatisfying(decision ->
                     assertThat(decision.actor()).isEqualTo(Application.AUTOMATIC));
-            assertConflict(() -> deniedByTheRules.deny(Application.AUTOMATIC, List.of("condition 3 not met"), LATER),
+            assertConflict(() -> deniedByTheRules.deny(Application.AUTOMATIC, List.of("condition 3 not met"), DEFAULT_FOUR_EYES, LATER),
                     "application.no-automatic-denial");
             assertThat(deniedByTheRules.state()).isEqualTo(UNDER_REVIEW);
         }
@@ -459,7 +460,7 @@ class ApplicationRulesTest {
             application.accept(CLERK, LATER);
             application.startReview(REVIEWER, LATER);
 
-            application.deny(REVIEWER, List.of("condition 3 not met"), LATER);
+            application.deny(REVIEWER, List.of("condition 3 not met"), DEFAULT_FOUR_EYES, LATER);
 
             assertThat(application.newSteps()).extracting(TimelineEntry::actor, TimelineEntry::step, TimelineEntry::stateAfter,
                     TimelineEntry::reasons).containsExactly(
@@ -908,7 +909,7 @@ class ApplicationRulesTest {
             application.reuseMaterial(FILED_BY, "LEASE", "lease.pdf", "A-2025-000001", at("2026-11-25T03:00:00Z"));
             application.answerCorrection(APPLICANT, CORRECTED_FORM, at("2026-11-25T03:01:00Z"), CALENDAR);
             application.giveOpinion(REVIEWER, true, true, List.of("in order"), at("2026-11-26T03:00:00Z"));
-            application.approve(REVIEWER, List.of("all in order"), at("2026-11-27T03:00:00Z"));
+            application.approve(REVIEWER, List.of("all in order"), DEFAULT_FOUR_EYES, at("2026-11-27T03:00:00Z"));
             application.deliver(CLERK, at("2026-11-30T03:00:00Z"));
             application.close(CLERK, at("2026-11-30T03:30:00Z"));
 
@@ -955,7 +956,7 @@ class ApplicationRulesTest {
         void theNewDecisionIsTheApprovalOfTheRules() {
             Application application = anApplicationLoadedIn(UNDER_REVIEW);
 
-            application.approve(Application.AUTOMATIC, List.of("all conditions met"), LATER);
+            application.approve(Application.AUTOMATIC, List.of("all conditions met"), DEFAULT_FOUR_EYES, LATER);
 
             assertThat(application.newDecision()).hasValueSatisfying(decision ->
                     assertThat(decision.actor()).isEqualTo(Application.AUTOMATIC));
@@ -985,7 +986,7 @@ class ApplicationRulesTest {
 
             application.returnForCorrection(REVIEWER, List.of("floor plan"), on(ACCEPTANCE_DAY.plusDays(1)));
             application.answerCorrection(APPLICANT, CORRECTED_FORM, on(ACCEPTANCE_DAY.plusDays(3)), CALENDAR);
-            application.approve(REVIEWER, List.of(), LATER);
+            application.approve(REVIEWER, List.of(), DEFAULT_FOUR_EYES, LATER);
             application.deliver(CLERK, LATER);
             application.close(CLERK, LATER);
 

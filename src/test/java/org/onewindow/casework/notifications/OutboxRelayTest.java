@@ -57,7 +57,7 @@ class OutboxRelayTest {
         assertThat(gateway.taken.stream().filter(m -> m.applicationNumber().equals(number)).map(NotificationLog.OutboxMessage::id))
                 .containsExactlyElementsOf(sms);
         assertThat(delivered(sms)).isTrue();
-        assertThat(log.outbox("SMS", 500).stream().filter(m -> sms.contains(m.id())).allMatch(m -> m.deliveredAt() != null)).isTrue();
+        assertThat(log.outbox("SMS", "", 500).stream().filter(m -> sms.contains(m.id())).allMatch(m -> m.deliveredAt() != null)).isTrue();
         // only the SMS gateway is connected: the inbox is not an outbox, and nothing else was touched
         assertThat(delivered(messages(number, "INBOX"))).isFalse();
     }
@@ -90,7 +90,7 @@ class OutboxRelayTest {
         jdbc.sql("update notification set attempts = :last where id in (:ids)").param("last", OutboxRelay.MAX_ATTEMPTS - 1)
                 .param("ids", doomed).update();
         relay.relay(down);
-        assertThat(log.outbox("SMS", 500).stream().filter(m -> doomed.contains(m.id())).allMatch(NotificationLog.OutboxMessage::failed))
+        assertThat(log.outbox("SMS", "", 500).stream().filter(m -> doomed.contains(m.id())).allMatch(NotificationLog.OutboxMessage::failed))
                 .isTrue();
         jdbc.sql("update notification set next_attempt_at = null where id in (:ids)").param("ids", doomed).update();
         new OutboxRelay(List.of(back), log, transaction).relay(back);

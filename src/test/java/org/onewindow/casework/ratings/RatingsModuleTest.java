@@ -11,6 +11,7 @@ import org.onewindow.casework.ServiceRated;
 import org.onewindow.casework.SubmissionChannel;
 import org.onewindow.casework.casefile.CaseFiles;
 import org.onewindow.casework.model.Application;
+import org.onewindow.casework.model.FourEyes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -75,7 +76,7 @@ class RatingsModuleTest {
                 applicant, SubmissionChannel.ONLINE, 5, Map.of(), clock);
         a.accept("clerk.xihu", clock);
         a.startReview("handler.xihu.mr", clock);
-        a.approve("handler.xihu.mr", List.of("材料齐全"), clock);
+        a.approve("handler.xihu.mr", List.of("材料齐全"), FourEyes.Check.off(), clock);
         a.deliver("handler.xihu.mr", clock);
         a.close("handler.xihu.mr", clock);
         transaction.executeWithoutResult(status -> files.open(a, null, null, null));
