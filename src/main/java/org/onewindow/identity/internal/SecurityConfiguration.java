@@ -52,6 +52,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(new RecentlyVerifiedCredentials(verifier, java.time.Clock.systemUTC())))
                 .authorizeHttpRequests(rules -> rules
+                        // drafts are not published: catalog administrators only (anonymous callers get 401, not a 500)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/items/*/draft").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**", "/api/v1/casework/calendar").permitAll()
                         .requestMatchers("/api/v1/casework/calendar/*").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
