@@ -32,6 +32,10 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter implements HandlerInter
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            // the error page reports on a request already refused; it must not refuse it again as a page
+            return true;
+        }
         request.getParameterMap().forEach((name, values) -> {
             if (name.indexOf('\0') >= 0) {
                 throw new NulCharacterException("parameter");

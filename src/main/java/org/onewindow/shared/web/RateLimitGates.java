@@ -68,6 +68,9 @@ class RateLimitGates implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+                if (request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+                    return true;
+                }
                 OptionalLong wait = requestLimit(request);
                 if (wait.isPresent()) {
                     limits.refuse(request, response, wait.getAsLong());
