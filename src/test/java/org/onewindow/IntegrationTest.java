@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
         "onewindow.demo-data=true",
         "onewindow.data-dir=target/test-data",
         "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
-        "logging.level.org.onewindow.request=WARN"
+        "logging.level.org.onewindow.request=WARN",
+        // the suite calls from one address far faster than a person; RateLimitsTest runs with its own limits
+        "onewindow.rate-limits.enabled=false"
 })
 @Import(IntegrationTest.Clocks.class)
 public @interface IntegrationTest {

@@ -15,5 +15,6 @@ public record FormField(String name, LocalizedText label, Type type, boolean req
 
     public FormField {
         options = options == null ? List.of() : List.copyOf(options);
+        label = label == null ? LocalizedText.empty() : label;
     }
 }

@@ -42,6 +42,7 @@ public record ItemStandard(
         legalBasis = legalBasis == null ? LocalizedText.empty() : legalBasis;
         conditions = conditions == null ? LocalizedText.empty() : conditions;
         description = description == null ? LocalizedText.empty() : description;
+        name = name == null ? LocalizedText.empty() : name;
         feeYuan = feeYuan == null ? BigDecimal.ZERO : feeYuan;
     }
 

@@ -9,5 +9,8 @@ public record LifeEventBundle(UUID id, String code, int version, ItemStatus stat
 
     public LifeEventBundle {
         itemCodes = itemCodes == null ? List.of() : List.copyOf(itemCodes);
+        // the description is optional; pages and the API show an empty text rather than fail
+        name = name == null ? LocalizedText.empty() : name;
+        description = description == null ? LocalizedText.empty() : description;
     }
 }

@@ -9,6 +9,7 @@ public record Material(String code, LocalizedText name, int originals, int copie
 
     public Material {
         sourceNote = sourceNote == null ? LocalizedText.empty() : sourceNote;
+        name = name == null ? LocalizedText.empty() : name;
         source = source == null ? MaterialSource.APPLICANT : source;
     }
 

@@ -50,6 +50,16 @@ class BundleStore {
                                 .query(String.class).list()));
     }
 
+    void recordFingerprint(UUID id, String fingerprint) {
+        jdbc.sql("update application_bundle set request_fingerprint = :fingerprint where id = :id")
+                .param("fingerprint", fingerprint).param("id", id).update();
+    }
+
+    Optional<String> fingerprintOf(String submittedBy, String key) {
+        return jdbc.sql("select request_fingerprint from application_bundle where submitted_by = :by and idempotency_key = :key")
+                .param("by", submittedBy).param("key", key).query(String.class).optional();
+    }
+
     Optional<Bundle> findByKey(String submittedBy, String key) {
         return jdbc.sql("select number from application_bundle where submitted_by = :by and idempotency_key = :key")
                 .param("by", submittedBy).param("key", key).query(String.class).optional().flatMap(this::find);

@@ -98,8 +98,10 @@ class Submissions {
 
     private Submission submit(Supplier<String> applicant, Audience applicantIs, String submittedBy, SubmissionChannel channel, String itemCode, String regionCode,
                               Map<String, Object> form, String idempotencyKey) {
+        String fingerprint = RequestFingerprint.of(channel.name(), itemCode, regionCode, form);
         Optional<Application> earlier = applications.findByIdempotencyKey(submittedBy, idempotencyKey);
         if (earlier.isPresent()) {
+            RequestFingerprint.requireSame(applications.fingerprintOf(earlier.get().id()).orElse(null), fingerprint);
             return new Submission(files.view(earlier.get()), false);
         }
         ServiceItem item = catalog.publishedItem(itemCode)
@@ -113,19 +115,25 @@ class Submissions {
             return new Submission(transaction.execute(status -> {
                 Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant.get(), submittedBy,
                         channel, item.standard().promisedDays(), form, clock);
-                return files.viewJustOpened(a, open(a, item, idempotencyKey, null).orElse(null));
+                var decision = open(a, item, idempotencyKey, null).orElse(null);
+                applications.recordFingerprint(a.id(), fingerprint);
+                return files.viewJustOpened(a, decision);
             }), true);
         } catch (DuplicateKeyException concurrentRetry) {
             // the same key arrived twice at once: the other request won, answer with its application
-            return new Submission(files.view(applications.findByIdempotencyKey(submittedBy, idempotencyKey).orElseThrow()), false);
+            Application first = applications.findByIdempotencyKey(submittedBy, idempotencyKey).orElseThrow();
+            RequestFingerprint.requireSame(applications.fingerprintOf(first.id()).orElse(null), fingerprint);
+            return new Submission(files.view(first), false);
         }
     }
 
     /** Every item's answers are checked before anything is written; then all of it is one transaction. */
     BundleApplicationView bundle(String applicant, String bundleCode, String regionCode, Map<String, Map<String, Object>> forms,
                                  String idempotencyKey) {
+        String fingerprint = RequestFingerprint.of(bundleCode, regionCode, forms);
         Optional<BundleStore.Bundle> earlier = bundles.findByKey(applicant, idempotencyKey);
         if (earlier.isPresent()) {
+            RequestFingerprint.requireSame(bundles.fingerprintOf(applicant, idempotencyKey).orElse(null), fingerprint);
             return bundles.view(earlier.get());
         }
         BundleGuide guide;
@@ -151,6 +159,7 @@ class Submissions {
                 UUID bundleId = UUID.randomUUID();
                 String bundleNumber = "B" + nextNumber();
                 bundles.insert(bundleId, bundleNumber, bundleCode, applicant, applicant, idempotencyKey);
+                bundles.recordFingerprint(bundleId, fingerprint);
                 for (ServiceItem item : guide.items()) {
                     Application a = Application.submit(nextNumber(), item.code(), item.version(), regionCode, applicant, applicant,
                             SubmissionChannel.ONLINE, item.standard().promisedDays(), answers.getOrDefault(item.code(), Map.of()), clock);

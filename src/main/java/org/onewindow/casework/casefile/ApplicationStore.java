@@ -100,6 +100,16 @@ public class ApplicationStore {
                 .param("by", submittedBy).param("key", key).query(rows).optional();
     }
 
+    /** Keeps the hash of the request that created the application, beside its Idempotency-Key. */
+    public void recordFingerprint(UUID id, String fingerprint) {
+        jdbc.sql("update application set request_fingerprint = :fingerprint where id = :id")
+                .param("fingerprint", fingerprint).param("id", id).update();
+    }
+
+    public Optional<String> fingerprintOf(UUID id) {
+        return jdbc.sql("select request_fingerprint from application where id = :id").param("id", id).query(String.class).optional();
+    }
+
     public List<Application> findByNumbers(Collection<String> numbers) {
         if (numbers.isEmpty()) {
             return List.of();

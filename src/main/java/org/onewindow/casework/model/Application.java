@@ -264,7 +264,8 @@ public final class Application {
 
     private void requireApplicantSide(String actor) {
         if (!isApplicantSide(actor)) {
-            throw new org.springframework.security.access.AccessDeniedException("only the applicant or the one acting for them");
+            // someone else's application answers as one that does not exist: no oracle for numbers
+            throw new org.onewindow.shared.NotFoundException("application", number);
         }
     }
 

@@ -131,7 +131,8 @@ public class OfficeWork {
     public ApplicationView giveOpinion(String number, StaffMember staff, boolean agree, List<String> reasons) {
         Application a = files.reload(number);
         files.requireInDuty(a, staff);
-        if (!staff.has(Role.HANDLER) || !staff.mayActOn(a.regionCode())) {
+        requireInRegion(a, staff);
+        if (!staff.has(Role.HANDLER)) {
             throw new AccessDeniedException("not a handler for region " + a.regionCode());
         }
         Application.requireReasons(reasons);
@@ -171,7 +172,8 @@ public class OfficeWork {
         boolean allowed = staff.has(needed) || (needed == Role.CLERK && staff.has(Role.HANDLER));
         Application a = files.reload(number);
         files.requireInDuty(a, staff);
-        if (!allowed || !staff.mayActOn(a.regionCode())) {
+        requireInRegion(a, staff);
+        if (!allowed) {
             throw new AccessDeniedException("not a " + needed + " for region " + a.regionCode());
         }
         // any window accepts for any department (one-window acceptance); only the responsible department decides
@@ -184,5 +186,12 @@ public class OfficeWork {
 
     private void completeTask(Application a, TaskKind kind, StaffMember staff, Map<String, Object> variables) {
         processes.openTasks(a.number()).ifPresent(open -> tasks.complete(tasks.taskFor(open, kind, staff), staff, variables));
+    }
+
+    /** Staff of another region cannot read the application: to them it answers as one that does not exist. */
+    private static void requireInRegion(Application a, StaffMember staff) {
+        if (!staff.mayActOn(a.regionCode())) {
+            throw new org.onewindow.shared.NotFoundException("application", a.number());
+        }
     }
 }

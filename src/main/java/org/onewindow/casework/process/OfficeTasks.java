@@ -100,7 +100,8 @@ public class OfficeTasks {
     public OfficeTask claim(String taskId, StaffMember staff) {
         Task task = requireTask(taskId);
         if (!isCandidate(taskId, groupsOf(staff)) && !staff.username().equals(task.getAssignee())) {
-            throw new AccessDeniedException("not a candidate for task " + taskId);
+            // a task one could not take is not in one's list either: it answers as one that does not exist
+            throw new NotFoundException("task", taskId);
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(staff.username())) {
             throw new ConflictException("task.claimed", task.getAssignee());
@@ -122,7 +123,7 @@ public class OfficeTasks {
         Task task = requireTask(taskId);
         boolean holds = from.username().equals(task.getAssignee());
         if (!holds && !(task.getAssignee() == null && isCandidate(taskId, groupsOf(from)))) {
-            throw new AccessDeniedException("task " + taskId + " is not " + from.username() + "'s to hand over");
+            throw new NotFoundException("task", taskId);
         }
         if (!isCandidate(taskId, groupsOf(to))) {
             throw new RuleViolationException(Violation.of("to", "task.handover-not-candidate", to.username()));

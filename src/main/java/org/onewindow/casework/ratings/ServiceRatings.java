@@ -88,7 +88,10 @@ public class ServiceRatings {
     @Transactional
     public RatingView answerRating(String number, StaffMember supervisor, String answer) {
         Application a = files.reload(number);
-        if (!supervisor.has(Role.SUPERVISOR) || !supervisor.mayActOn(a.regionCode())) {
+        if (!supervisor.mayActOn(a.regionCode())) {
+            throw new org.onewindow.shared.NotFoundException("application", a.number());
+        }
+        if (!supervisor.has(Role.SUPERVISOR)) {
             throw new AccessDeniedException("only a supervisor of the region answers its ratings");
         }
         if (answer == null || answer.isBlank()) {

@@ -52,6 +52,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/prometheus", "/actuator/info").hasRole("ADMINISTRATOR")
                         .requestMatchers("/api/v1/identity/staff", "/api/v1/identity/staff/**").hasRole("ADMINISTRATOR")
+                        // drafts are not published: catalog administrators only (anonymous callers get 401, not a 500)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/items/*/draft").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**", "/api/v1/casework/calendar").permitAll()
                         .requestMatchers("/api/v1/casework/calendar/*").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()

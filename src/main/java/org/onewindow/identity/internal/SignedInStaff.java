@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -54,7 +55,7 @@ class SignedInStaff implements WebMvcConfigurer, HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = who != null && who.isAuthenticated();
+        boolean signedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
         if (parameter.getParameterType() == Optional.class) {
             boolean staffRole = signedIn && who.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(STAFF_ROLES::contains);
             return staffRole ? staff.staff(who.getName()) : Optional.empty();

@@ -2,6 +2,7 @@ package org.onewindow.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,8 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that happen outside a controller (unknown path, a filter refusing a request): API
@@ -23,18 +25,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPages implements ErrorController {
 
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    ErrorPages(MessageSource messages) {
+    ErrorPages(MessageSource messages, JsonMapper json) {
         this.messages = messages;
+        this.json = json;
     }
 
+    /** A page for people; an API path gets its problem detail even when the caller asked for HTML. */
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    String page(HttpServletRequest request, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         HttpStatus status = statusOf(request);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null && uri.toString().startsWith("/api/")) {
+            ProblemDetails.write(response, problem(request).getBody(), json);
+            return null;
+        }
         response.setStatus(status.value());
-        model.addAttribute("status", status.value());
-        model.addAttribute("requestId", org.slf4j.MDC.get(RequestLogFilter.REQUEST_ID));
-        return "error";
+        ModelAndView page = new ModelAndView("error");
+        page.addObject("status", status.value());
+        page.addObject("requestId", org.slf4j.MDC.get(RequestLogFilter.REQUEST_ID));
+        return page;
     }
 
     @RequestMapping("/error")

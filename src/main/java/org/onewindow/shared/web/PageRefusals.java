@@ -44,6 +44,29 @@ class PageRefusals {
                 .map(v -> messages.getMessage(v.messageKey(), v.args(), v.rule(), locale)).toList(), model, response);
     }
 
+    /** The back button and a changed form re-sent under the key of a submission already made. */
+    @ExceptionHandler(org.onewindow.shared.IdempotencyKeyReusedException.class)
+    String resubmitted(org.onewindow.shared.IdempotencyKeyReusedException refusal, Model model, HttpServletResponse response, Locale locale) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, List.of(messages.getMessage("error.resubmitted", null, locale)), model, response);
+    }
+
+    @ExceptionHandler(NulCharacterGuard.NulCharacterException.class)
+    String nulCharacter(NulCharacterGuard.NulCharacterException refusal, Model model, HttpServletResponse response, Locale locale) {
+        return page(HttpStatus.BAD_REQUEST, List.of(messages.getMessage("problem.field.null-character", null, locale)), model, response);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    String malformedUpload(org.springframework.web.multipart.MultipartException refusal, Model model, HttpServletResponse response,
+                           Locale locale) {
+        if (refusal instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            model.addAttribute("status", HttpStatus.CONTENT_TOO_LARGE.value());
+            model.addAttribute("requestId", org.slf4j.MDC.get(RequestLogFilter.REQUEST_ID));
+            return "error";
+        }
+        return page(HttpStatus.BAD_REQUEST, List.of(messages.getMessage("problem.multipart.malformed", null, locale)), model, response);
+    }
+
     private static String page(HttpStatus status, List<String> reasons, Model model, HttpServletResponse response) {
         response.setStatus(status.value());
         model.addAttribute("status", status.value());

@@ -82,6 +82,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", text("problem.not-found", text("thing." + e.what()), e.key()), List.of());
     }
 
+    @ExceptionHandler(org.onewindow.shared.IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(org.onewindow.shared.IdempotencyKeyReusedException e) {
+        String message = text("problem.idempotency-key-reused");
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", message,
+                List.of(new FieldError("Idempotency-Key", "idempotency-key-reused", message)));
+    }
+
+    @ExceptionHandler(NulCharacterGuard.NulCharacterException.class)
+    ResponseEntity<Object> nulCharacter(NulCharacterGuard.NulCharacterException e) {
+        return invalid(List.of(new FieldError(e.field(), "null-character", text("problem.field.null-character"))));
+    }
+
+    /** A multipart body Tomcat could not take apart, such as a file name with a NUL character in it. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(org.springframework.web.multipart.MultipartException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException) {
+                return invalid(List.of(new FieldError("file", "file-name", text("problem.multipart.file-name"))));
+            }
+        }
+        return invalid(List.of(new FieldError("body", "malformed-multipart", text("problem.multipart.malformed"))));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", text("problem.payload-too-large", e.limitBytes()), List.of());
