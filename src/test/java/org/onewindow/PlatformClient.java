@@ -6,10 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks HTTP to the running platform the way a script or another system would. */
+/**
+ * Talks HTTP to the running platform the way a script or another system would: the API with HTTP
+ * Basic, pages the way a browser does (pages refuse Basic), with a session from the sign-in form,
+ * opened at the first page asked for and kept by this client.
+ */
 public final class PlatformClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -17,24 +24,31 @@ public final class PlatformClient {
     private final String base;
     private final String authorization;
     private final String language;
+    private final String username;
+    private final String password;
+    private final AtomicReference<String> pageSession;
 
     public PlatformClient(int port) {
-        this("http://localhost:" + port, null, null);
+        this("http://localhost:" + port, null, null, null, null, new AtomicReference<>());
     }
 
-    private PlatformClient(String base, String authorization, String language) {
+    private PlatformClient(String base, String authorization, String language, String username, String password,
+                           AtomicReference<String> pageSession) {
         this.base = base;
         this.authorization = authorization;
         this.language = language;
+        this.username = username;
+        this.password = password;
+        this.pageSession = pageSession;
     }
 
     public PlatformClient as(String username, String password) {
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new PlatformClient(base, basic, language);
+        return new PlatformClient(base, basic, language, username, password, new AtomicReference<>());
     }
 
     public PlatformClient inLanguage(String acceptLanguage) {
-        return new PlatformClient(base, authorization, acceptLanguage);
+        return new PlatformClient(base, authorization, acceptLanguage, username, password, pageSession);
     }
 
     public Response get(String path) {
@@ -72,14 +86,42 @@ public final class PlatformClient {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
-        if (authorization != null) {
+        if (authorization != null && (path.startsWith("/api/") || path.startsWith("/actuator/"))) {
             builder.header("Authorization", authorization);
+        } else if (authorization != null) {
+            builder.header("Cookie", pageSession.updateAndGet(open -> open != null ? open : signInThroughTheForm()));
         }
         if (language != null) {
             builder.header("Accept-Language", language);
         }
         return builder;
     }
+
+    /** The session cookie of a sign-in through the form, the way a person signs in to the pages. */
+    private String signInThroughTheForm() {
+        try {
+            HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher csrf = CSRF_FIELD.matcher(form.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the sign-in page");
+            }
+            String cookie = form.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElseThrow();
+            String fields = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String location = signedIn.headers().firstValue("Location").orElse("");
+            if (signedIn.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("signing in to the pages as " + username + " failed: " + signedIn.statusCode() + " " + location);
+            }
+            return signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     public static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);

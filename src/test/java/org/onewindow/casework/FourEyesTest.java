@@ -11,6 +11,7 @@ import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.internal.SimulatedRealNameRegister;
 import org.onewindow.identity.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,8 +87,11 @@ class FourEyesTest {
     void aHandlerWhoFiledAtTheWindowCannotDecide() {
         PlatformClient planning = people.xihuPlanningHandler();
         String first17 = "33010619520304" + String.format("%03d", (int) (Math.random() * 1000));
+        String idNumber = first17 + ResidentIdNumber.checkDigitFor(first17);
+        // the name the real-name register knows for that number: the window checks it
+        String name = SimulatedRealNameRegister.personOf(idNumber).name();
         String body = "{\"itemCode\": \"NR-001\", \"regionCode\": \"330106\", \"applicant\": {\"idNumber\": \""
-                + first17 + ResidentIdNumber.checkDigitFor(first17) + "\", \"name\": \"陈老伯\"}, \"form\": {}}";
+                + idNumber + "\", \"name\": \"" + name + "\"}, \"form\": {}}";
         var filed = planning.send(planning.request("/api/v1/casework/applications/at-window")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -87,12 +87,7 @@ class NoOracleTest {
     }
 
     private static PlatformClient.Response upload(PlatformClient client, String number) {
-        String boundary = "----oracle";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"materialCode\"\r\n\r\nresident-id-card\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"id.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
-        return client.send(client.request(APPLICATIONS + number + "/materials")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        // a real PDF: the file is checked before anything is looked up, and this one passes
+        return Uploads.upload(client, number, "resident-id-card", "id.pdf", "application/pdf", org.onewindow.shared.upload.SampleFiles.pdf());
     }
 }

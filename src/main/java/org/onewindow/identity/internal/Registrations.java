@@ -42,7 +42,7 @@ public class Registrations {
 
     public void registerPerson(String username, String password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
         // hashed whether or not it is used: a taken user name must not answer faster than a free one
-        AccountStore.PasswordHash hash = accounts.hash(password);
+        AccountStore.PasswordHash hash = accounts.hash(NewPassword.checked(password));
         try {
             transaction.executeWithoutResult(status -> {
                 accounts.registerPerson(username, hash, name, idNumber, phone);

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ApplicationModuleTest(module = "casework.application", mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @TestPropertySource(properties = {
-        "onewindow.database.ephemeral=true",
+        "onewindow.database.ephemeral=true", "onewindow.demo-data=true",
         "onewindow.data-dir=target/test-data-applying",
         "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
         "onewindow.notifications.relay-interval-ms=3600000"

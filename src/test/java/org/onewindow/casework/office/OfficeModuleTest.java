@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(module = "casework.office", mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         extraIncludes = {"casework.application", "casework.ratings", "casework.notifications"})
 @TestPropertySource(properties = {
-        "onewindow.database.ephemeral=true",
+        "onewindow.database.ephemeral=true", "onewindow.demo-data=true",
         "onewindow.data-dir=target/test-data-office",
         "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
         "onewindow.notifications.relay-interval-ms=3600000"

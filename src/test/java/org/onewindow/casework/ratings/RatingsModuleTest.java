@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ApplicationModuleTest(module = "casework.ratings", mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         extraIncludes = "casework.notifications")
 @TestPropertySource(properties = {
-        "onewindow.database.ephemeral=true",
+        "onewindow.database.ephemeral=true", "onewindow.demo-data=true",
         "onewindow.data-dir=target/test-data-ratings",
         "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
         "onewindow.notifications.relay-interval-ms=3600000"

@@ -101,7 +101,10 @@ class AccountProtectionTest {
 
     @Test
     void thePagesRefuseHttpBasic() {
-        var page = DemoPeople.at(port).xihuClerk().send(DemoPeople.at(port).xihuClerk().request("/office").header("Accept", "text/html").GET());
+        // the clerk's password sent the way the API takes it, to a page
+        PlatformClient nobody = DemoPeople.at(port).anonymous();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("clerk.xihu:" + DemoPeople.PASSWORD).getBytes());
+        var page = nobody.send(nobody.request("/office").header("Authorization", basic).header("Accept", "text/html").GET());
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).endsWith("/login");
         assertThat(DemoPeople.at(port).xihuClerk().get("/api/v1/identity/me").status()).isEqualTo(200);
@@ -198,7 +201,7 @@ class AccountProtectionTest {
         String first17 = "33010619" + (50 + java.util.concurrent.ThreadLocalRandom.current().nextInt(40)) + "0101"
                 + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
         String idNumber = first17 + org.onewindow.identity.ResidentIdNumber.checkDigitFor(first17);
-        return "{\"username\": \"p" + suffix() + "\", \"password\": \"" + password + "\", \"name\": \"王五\", \"idNumber\": \"" + idNumber + "\"}";
+        return "{\"username\": \"p" + suffix() + "\", \"password\": \"" + password + "\", \"name\": \"王五\", \"idNumber\": \"" + idNumber + "\", \"phone\": \"13812345678\"}";
     }
 
     private static String suffix() {

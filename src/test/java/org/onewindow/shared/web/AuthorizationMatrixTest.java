@@ -39,6 +39,7 @@ class AuthorizationMatrixTest {
      */
     private static final String EXPECTED = """
             DELETE /api/v1/casework/calendar/{day}                                U F F F F F A A F
+            GET    /api/v1/audit/verification                                     U F F F F A F F F
             GET    /api/v1/casework/applications/bundles/{number}                 U A A A A A A A A
             GET    /api/v1/casework/applications/documents                        U A A A A A A A A
             GET    /api/v1/casework/applications/follow-ups                       U F F F F A F F F
@@ -56,9 +57,12 @@ class AuthorizationMatrixTest {
             GET    /api/v1/catalog/bundles/{code}                                 A A A A A A A A A
             GET    /api/v1/catalog/items                                          A A A A A A A A A
             GET    /api/v1/catalog/items/{code}                                   A A A A A A A A A
-            GET    /api/v1/catalog/items/{code}/draft                             U F F A A A A A A
+            GET    /api/v1/catalog/items/{code}/draft                             U F F F F F A A F
             GET    /api/v1/identity/me                                            U A A A A A A A A
+            GET    /api/v1/identity/me/reads                                      U A A A A A A A A
             GET    /api/v1/identity/proxy-authorizations                          U A A A A A A A A
+            GET    /api/v1/identity/staff                                         U F F F F F A A F
+            GET    /api/v1/identity/staff/{username}                              U F F F F F A A F
             POST   /api/v1/casework/applications                                  U A A F F F F F F
             POST   /api/v1/casework/applications/at-window                        U F F A A F F F F
             POST   /api/v1/casework/applications/bundles                          U A A F F F F F F
@@ -90,10 +94,16 @@ class AuthorizationMatrixTest {
             POST   /api/v1/identity/proxy-authorizations                          U A A F F F F F F
             POST   /api/v1/identity/proxy-authorizations/at-window                U F F A F F F F F
             POST   /api/v1/identity/proxy-authorizations/{id}/revocation          U A A F F F F F F
+            POST   /api/v1/identity/staff                                         U F F F F F A A F
+            POST   /api/v1/identity/staff/{username}/disabling                    U F F F F F A A F
+            POST   /api/v1/identity/staff/{username}/enabling                     U F F F F F A A F
+            POST   /api/v1/identity/staff/{username}/unlocking                    U F F F F F A A F
             PUT    /api/v1/casework/calendar/{day}                                U F F F F F A A F
             PUT    /api/v1/casework/procedures/{itemCode}                         U F F F F F A A F
             PUT    /api/v1/catalog/items/{code}/draft                             U F F F F F A A F
             PUT    /api/v1/catalog/items/{code}/local-implementations/{regionCode} U F F F F F A A F
+            PUT    /api/v1/identity/staff/{username}/assignment                   U F F F F F A A F
+            PUT    /api/v1/identity/staff/{username}/second-factor                U F F F F F A A F
             """;
 
     @LocalServerPort

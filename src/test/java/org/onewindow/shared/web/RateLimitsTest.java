@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
-        "onewindow.database.ephemeral=true",
+        "onewindow.database.ephemeral=true", "onewindow.demo-data=true",
         "onewindow.data-dir=target/test-data-rate-limits",
         "onewindow.pii.key=MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=",
         "logging.level.org.onewindow.request=WARN",
