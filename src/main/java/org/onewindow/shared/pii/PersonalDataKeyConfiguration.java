@@ -14,10 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The key that encrypts personal identifiers at rest. Production passes it in
- * (ONEWINDOW_PII_KEY, from a secret store). A demo or a developer's machine gets one generated
- * into the data directory on first start, readable by the owner only, so that restarts can
- * still read what was written.
+ * The key that encrypts personal identifiers at rest. Production keeps it away from the data it
+ * protects, so that a copy of the data directory (a backup, a stolen disk) does not carry its own
+ * key: it is passed in (ONEWINDOW_PII_KEY, from a secret store) or read from a file outside the data
+ * directory (ONEWINDOW_PII_KEY_FILE, e.g. a mounted secret). A demo or a developer's machine gets
+ * one generated into the data directory on first start, readable by the owner only, so that
+ * restarts can still read what was written; a key inside the data directory is warned about at
+ * every start.
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataKeyConfiguration {
@@ -26,11 +29,21 @@ class PersonalDataKeyConfiguration {
 
     @Bean
     PersonalDataCipher personalDataCipher(@Value("${onewindow.pii.key:}") String configuredKey,
+                                          @Value("${onewindow.pii.key-file:}") String configuredKeyFile,
                                           @Value("${onewindow.data-dir}") String dataDir) throws IOException {
         if (!configuredKey.isBlank()) {
             return PersonalDataCipher.fromBase64Key(configuredKey.strip());
         }
-        Path keyFile = Path.of(dataDir).toAbsolutePath().resolve("pii.key");
+        Path dataDirectory = Path.of(dataDir).toAbsolutePath().normalize();
+        if (!configuredKeyFile.isBlank()) {
+            Path keyFile = Path.of(configuredKeyFile.strip()).toAbsolutePath().normalize();
+            if (!Files.isReadable(keyFile)) {
+                throw new IllegalStateException("The personal-data key file " + keyFile + " (onewindow.pii.key-file) cannot be read");
+            }
+            warnIfBesideTheData(keyFile, dataDirectory);
+            return PersonalDataCipher.fromBase64Key(Files.readString(keyFile).strip());
+        }
+        Path keyFile = dataDirectory.resolve("pii.key");
         if (!Files.exists(keyFile)) {
             Files.createDirectories(keyFile.getParent());
             byte[] key = new byte[32];
@@ -41,8 +54,19 @@ class PersonalDataKeyConfiguration {
             } catch (UnsupportedOperationException notPosix) {
                 log.warn("Could not restrict permissions of {}", keyFile);
             }
-            log.warn("No ONEWINDOW_PII_KEY configured: generated a personal-data key in {}. Production must pass its own key.", keyFile);
+            log.info("Generated a personal-data key in {}", keyFile);
         }
+        warnIfBesideTheData(keyFile, dataDirectory);
         return PersonalDataCipher.fromBase64Key(Files.readString(keyFile).strip());
+    }
+
+    private static void warnIfBesideTheData(Path keyFile, Path dataDirectory) throws IOException {
+        Path real = keyFile.toRealPath();
+        Path data = Files.exists(dataDirectory) ? dataDirectory.toRealPath() : dataDirectory;
+        if (real.startsWith(data)) {
+            log.warn("The personal-data key {} is inside the data directory {}: anyone with a copy of the data (a backup, the disk) "
+                    + "can read the ID numbers in it. Fine for a demo; in production pass the key in ONEWINDOW_PII_KEY or keep it "
+                    + "in a file outside the data directory named by ONEWINDOW_PII_KEY_FILE.", real, data);
+        }
     }
 }

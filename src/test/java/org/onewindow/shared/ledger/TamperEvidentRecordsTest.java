@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.DemoCases;
@@ -18,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.context.ApplicationContext;
+import org.onewindow.shared.database.OwnerConnection;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +37,7 @@ class TamperEvidentRecordsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DataSource dataSource;
+    ApplicationContext context;
     @Autowired
     AuditTrail audit;
     @Autowired
@@ -215,7 +216,8 @@ class TamperEvidentRecordsTest {
 
     /** As the tables' owner, with the triggers off for this session: what the triggers cannot stop. */
     private void asOwner(Consumer<JdbcTemplate> tampering) {
-        try (var connection = dataSource.getConnection()) {
+        // as the owner: the platform's own role may neither change the rows nor switch the triggers off
+        try (var connection = OwnerConnection.open(context)) {
             var owner = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             owner.execute("set session_replication_role = replica");
             try {
