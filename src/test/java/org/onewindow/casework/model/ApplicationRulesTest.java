@@ -74,7 +74,7 @@ import org.onewindow.casework.model.WorkingDayCalendar.Exception;
 import org.onewindow.catalog.LocalizedText;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
-import org.springframework.security.access.AccessDeniedException;
+import org.onewindow.shared.NotFoundException;
 
 /**
  * The lifecycle rules of an application, on the aggregate alone: which step may follow which,
@@ -500,7 +500,7 @@ class ApplicationRulesTest {
         void onlyTheApplicantSideMayWithdraw(String actor) {
             Application application = anApplicationUnderReview();
 
-            assertThatThrownBy(() -> application.withdraw(actor, LATER)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> application.withdraw(actor, LATER)).isInstanceOf(NotFoundException.class);
             assertThat(application.state()).isEqualTo(UNDER_REVIEW);
         }
 
@@ -521,7 +521,7 @@ class ApplicationRulesTest {
             Application application = anApplicationReturnedDuringReview();
 
             assertThatThrownBy(() -> application.answerCorrection(actor, CORRECTED_FORM, LATER, CALENDAR))
-                    .isInstanceOf(AccessDeniedException.class);
+                    .isInstanceOf(NotFoundException.class);
             assertThat(application.state()).isEqualTo(RETURNED_FOR_CORRECTION);
             assertThat(application.form()).isEqualTo(FORM);
         }
@@ -541,9 +541,9 @@ class ApplicationRulesTest {
         void onlyTheApplicantSideMayAddOrReuseAMaterial(String actor) {
             Application application = aSubmittedApplication();
 
-            assertThatThrownBy(() -> application.addMaterial(actor, "ID_CARD", "id.pdf", LATER)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> application.addMaterial(actor, "ID_CARD", "id.pdf", LATER)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> application.reuseMaterial(actor, "ID_CARD", "id.pdf", "A-2025-000001", LATER))
-                    .isInstanceOf(AccessDeniedException.class);
+                    .isInstanceOf(NotFoundException.class);
             assertThat(application.newSteps()).extracting(TimelineEntry::step).containsExactly("submitted");
         }
 

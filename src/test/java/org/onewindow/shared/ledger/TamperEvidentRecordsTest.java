@@ -174,14 +174,14 @@ class TamperEvidentRecordsTest {
     void theApplicationCannotUpdateOrDeleteAuditRows() {
         audit.record("clerk.xihu", "test.append-only", "zhangsan", "kept");
         assertThatThrownBy(() -> jdbc.sql("update audit_event set detail = 'gone' where action = 'test.append-only'").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().satisfies(TamperEvidentRecordsTest::refusedAsAppendOnly);
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where action = 'test.append-only'").update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from application_step").update()).rootCause().hasMessageContaining("append-only");
+                .rootCause().satisfies(TamperEvidentRecordsTest::refusedAsAppendOnly);
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().satisfies(TamperEvidentRecordsTest::refusedAsAppendOnly);
+        assertThatThrownBy(() -> jdbc.sql("delete from application_step").update()).rootCause().satisfies(TamperEvidentRecordsTest::refusedAsAppendOnly);
         assertThatThrownBy(() -> jdbc.sql("update application_step set actor = 'nobody'").update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from ledger_seal").update()).rootCause().hasMessageContaining("append-only");
+                .rootCause().satisfies(TamperEvidentRecordsTest::refusedAsAppendOnly);
+        assertThatThrownBy(() -> jdbc.sql("delete from ledger_seal").update()).rootCause().satisfies(TamperEvidentRecordsTest::refusedAsAppendOnly);
         assertThat(jdbc.sql("select detail from audit_event where action = 'test.append-only'").query(String.class).single())
                 .isEqualTo("kept");
     }
@@ -236,5 +236,10 @@ class TamperEvidentRecordsTest {
             owner.update("update application_step set chain_seq = ? where chain_seq = ?", first, second);
             owner.update("update application_step set chain_seq = ? where chain_seq = -1", second);
         });
+    }
+
+    /** The platform's role lacks the grant (permission denied); a role that had it would meet the trigger (append-only). */
+    private static void refusedAsAppendOnly(Throwable refusal) {
+        assertThat(refusal.getMessage()).containsAnyOf("permission denied", "append-only");
     }
 }
