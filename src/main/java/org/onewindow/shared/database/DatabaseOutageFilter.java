@@ -10,13 +10,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.List;
 import org.onewindow.shared.web.ProblemDetails;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,15 +70,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
-        if (!request.getRequestURI().startsWith("/api/")) {
-            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
-            return;
-        }
-        var locale = LocaleContextHolder.getLocale();
-        ProblemDetails.write(response, ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                messages.getMessage("problem.title.database-unavailable", null, locale),
-                messages.getMessage("problem.database-unavailable", new Object[] {RETRY_AFTER_SECONDS}, locale), List.of()), json);
+        ProblemDetails.unavailable(request, response, "database-unavailable", RETRY_AFTER_SECONDS, messages, json);
     }
 
     /** Passes everything through, except a refusal of the credentials (401, or the sign-in page's error) caused by the outage. */

@@ -1,11 +1,15 @@
 package org.onewindow.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,6 +45,23 @@ public final class ProblemDetails {
     }
 
     /** Answers with a problem detail from a filter, before Spring MVC runs. */
+    /**
+     * 503 with Retry-After, for work the platform cannot take just now: API callers get a problem
+     * detail of this type ({@code problem.title.<type>}, {@code problem.<type>} with the seconds),
+     * people get the error page in plain words (ErrorPages).
+     */
+    public static void unavailable(HttpServletRequest request, HttpServletResponse response, String type, long retryAfterSeconds,
+                                   MessageSource messages, JsonMapper json) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        if (!request.getRequestURI().startsWith("/api/")) {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return;
+        }
+        var locale = LocaleContextHolder.getLocale();
+        write(response, of(HttpStatus.SERVICE_UNAVAILABLE, type, messages.getMessage("problem.title." + type, null, locale),
+                messages.getMessage("problem." + type, new Object[] {retryAfterSeconds}, locale), List.of()), json);
+    }
+
     public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -6,16 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -96,14 +92,6 @@ class RequestAdmission extends OncePerRequestFilter {
 
     /** API callers get a problem detail; people get the error page in plain words (ErrorPages). */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
-        if (!request.getRequestURI().startsWith("/api/")) {
-            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
-            return;
-        }
-        var locale = LocaleContextHolder.getLocale();
-        ProblemDetails.write(response, ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                messages.getMessage("problem.title.busy", null, locale),
-                messages.getMessage("problem.busy", new Object[] {RETRY_AFTER_SECONDS}, locale), List.of()), json);
+        ProblemDetails.unavailable(request, response, "busy", RETRY_AFTER_SECONDS, messages, json);
     }
 }
