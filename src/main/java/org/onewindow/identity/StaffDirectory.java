@@ -1,10 +1,7 @@
 package org.onewindow.identity;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.onewindow.identity.internal.AccountStore;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,18 +14,6 @@ public class StaffDirectory {
     private final AccountStore accounts;
     private final OrganizationTree tree;
     private final JdbcClient jdbc;
-    /**
-     * Staff members looked up in the last minute: every request of a member of staff needs their
-     * record, and it changes rarely. Like a remembered login (RecentlyVerifiedCredentials), a
-     * change of role or department takes effect within a minute.
-     */
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private static final long REMEMBER_FOR_NANOS = Duration.ofSeconds(60).toNanos();
-    private static final int MAX_REMEMBERED = 10_000;
-
-    private record Remembered(StaffMember staff, long since) {
-    }
-
     StaffDirectory(AccountStore accounts, OrganizationTree tree, JdbcClient jdbc) {
         this.accounts = accounts;
         this.tree = tree;
@@ -54,25 +39,12 @@ public class StaffDirectory {
         return staff(username).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 
+    /**
+     * Read at every call, not remembered: a change of role, department or region takes effect at
+     * once on every node (one look-up by user name; staff requests are few beside citizens').
+     */
     public Optional<StaffMember> staff(String username) {
-        if (username == null) {
-            return Optional.empty();
-        }
-        long now = System.nanoTime();
-        Remembered known = remembered.get(username);
-        if (known != null && now - known.since() < REMEMBER_FOR_NANOS) {
-            return Optional.of(known.staff());
-        }
-        Optional<StaffMember> found = lookUp(username);
-        found.ifPresentOrElse(staff -> remember(username, new Remembered(staff, now)), () -> remembered.remove(username));
-        return found;
-    }
-
-    private void remember(String username, Remembered staff) {
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(username, staff);
+        return username == null ? Optional.empty() : lookUp(username);
     }
 
     private Optional<StaffMember> lookUp(String username) {

@@ -63,7 +63,7 @@ class AccountRegistrationTest {
         assertThat(platform.post("/api/v1/identity/persons", person("badphone", validIdNumber("11010519850315243"), "12345")).firstError())
                 .isEqualTo("phone phone.format");
         var enterprise = platform.post("/api/v1/identity/enterprises",
-                "{\"username\": \"acme\", \"password\": \"a-long-password\", \"name\": \"Acme\", \"creditCode\": \"91350100M000100Y44\"}");
+                "{\"username\": \"acme\", \"password\": \"a-long-password\", \"name\": \"Acme\", \"creditCode\": \"91350100M000100Y44\", \"phone\": \"13700137009\"}");
         assertThat(enterprise.status()).isEqualTo(400);
         assertThat(enterprise.firstError()).isEqualTo("creditCode credit-code.check-char");
         assertThat(accounts("short") + accounts("future") + accounts("badphone") + accounts("acme")).isZero();
@@ -71,10 +71,26 @@ class AccountRegistrationTest {
 
     @Test
     void anEnterpriseWithAValidCreditCodeRegisters() {
-        var response = platform.post("/api/v1/identity/enterprises",
-                "{\"username\": \"fujian-co\", \"password\": \"a-long-password\", \"name\": \"某某公司\", \"creditCode\": \"91350100M000100Y43\"}");
-        assertThat(response.status()).isEqualTo(201);
-        assertThat(response.json().path("roles").path(0).asString()).isEqualTo("ENTERPRISE_AGENT");
+        var response = platform.post("/api/v1/identity/enterprises", enterprise("fujian-co", "91350100M000100Y43"));
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body()).contains("137****7010").doesNotContain("13700137010");
+        var me = platform.as("fujian-co", "a-long-password").get("/api/v1/identity/me");
+        assertThat(me.json().path("roles").path(0).asString()).isEqualTo("ENTERPRISE_AGENT");
+        assertThat(messages("fujian-co")).containsExactly("ACCOUNT_OPENED");
+    }
+
+    @Test
+    void anEnterpriseRegistrationDoesNotTellWhetherTheUserNameOrTheCreditCodeIsTaken() {
+        var first = platform.post("/api/v1/identity/enterprises", enterprise("min-co", "91350100M000101Y4Q"));
+        var nameTaken = platform.post("/api/v1/identity/enterprises", enterprise("min-co", "91350100M000102Y4E"));
+        var codeTaken = platform.post("/api/v1/identity/enterprises", enterprise("min-co-2", "91350100M000101Y4Q"));
+
+        assertThat(nameTaken.status()).isEqualTo(first.status()).isEqualTo(202);
+        assertThat(codeTaken.status()).isEqualTo(202);
+        assertThat(nameTaken.body()).isEqualTo(first.body()).isEqualTo(codeTaken.body());
+        assertThat(messages("min-co")).containsExactly("ACCOUNT_OPENED", "USERNAME_TAKEN");
+        assertThat(messages("min-co-2")).containsExactly("CREDIT_CODE_REGISTERED");
+        assertThat(accounts("min-co-2")).isZero();
     }
 
     @Test
@@ -100,6 +116,15 @@ class AccountRegistrationTest {
     void passwordsAreHashed() {
         String hash = jdbc.sql("select password_hash from account where username = 'zhangsan'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("demo1234");
+    }
+
+    private static String enterprise(String username, String creditCode) {
+        return "{\"username\": \"" + username + "\", \"password\": \"a-long-password\", \"name\": \"某某公司\", \"creditCode\": \""
+                + creditCode + "\", \"phone\": \"13700137010\"}";
+    }
+
+    private java.util.List<String> messages(String username) {
+        return jdbc.sql("select kind from identity_message where username = :u order by id").param("u", username).query(String.class).list();
     }
 
     private int accounts(String username) {

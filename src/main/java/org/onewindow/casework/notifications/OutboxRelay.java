@@ -1,8 +1,7 @@
 package org.onewindow.casework.notifications;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.onewindow.shared.delivery.RefusedDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,10 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxRelay {
 
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = RefusedDelivery.MAX_ATTEMPTS;
     private static final int BATCH = 50;
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
-    private static final Pattern LONG_NUMBER = Pattern.compile("[0-9]{7,}");
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final List<NotificationGateway> gateways;
@@ -67,22 +64,11 @@ class OutboxRelay {
                 taken++;
             } catch (Exception refused) {
                 int attempt = message.attempts() + 1;
-                outbox.failed(message.id(), reason(refused), pauseAfter(attempt));
+                outbox.failed(message.id(), RefusedDelivery.reason(refused), RefusedDelivery.pauseAfter(attempt));
                 log.warn("{} gateway refused message {} (attempt {} of {}): {}", gateway.channel(), message.id(), attempt, MAX_ATTEMPTS,
-                        reason(refused));
+                        RefusedDelivery.reason(refused));
             }
         }
         return new Batch(due.size(), taken);
-    }
-
-    static Duration pauseAfter(int attempt) {
-        return FIRST_PAUSE.multipliedBy(1L << Math.min(attempt - 1, 10));
-    }
-
-    /** The gateway's reason, short, with anything that could be a phone or ID number masked. */
-    private static String reason(Exception refused) {
-        String text = refused.getClass().getSimpleName() + (refused.getMessage() == null ? "" : ": " + refused.getMessage());
-        text = LONG_NUMBER.matcher(text).replaceAll("***");
-        return text.length() > 300 ? text.substring(0, 300) : text;
     }
 }

@@ -3,6 +3,7 @@ package org.onewindow.identity.internal;
 import java.util.Optional;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.UnifiedSocialCreditCode;
 import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.pii.PersonalDataCipher;
 import org.springframework.dao.DuplicateKeyException;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A citizen opens an account. The answer is the same whether the user name or the ID number is
+ * A citizen or an enterprise opens an account. The answer is the same whether the user name or the ID number is
  * already used, so that registering cannot be used to find out who has an account; what came of
  * it goes by SMS to the phone given (identity's own outbox, {@code identity_message}): the
  * account is open and waits for verification, or the user name is taken and another must be
@@ -37,7 +38,7 @@ public class Registrations {
 
     /** What the SMS says. */
     enum Message {
-        ACCOUNT_OPENED, USERNAME_TAKEN, ID_NUMBER_REGISTERED_AGAIN
+        ACCOUNT_OPENED, USERNAME_TAKEN, ID_NUMBER_REGISTERED_AGAIN, CREDIT_CODE_REGISTERED
     }
 
     public void registerPerson(String username, String password, String name, ResidentIdNumber idNumber, MobilePhoneNumber phone) {
@@ -53,6 +54,24 @@ public class Registrations {
             });
         } catch (ConflictException | DuplicateKeyException taken) {
             transaction.executeWithoutResult(status -> send(phone, Message.USERNAME_TAKEN, username));
+        }
+    }
+
+    /**
+     * An enterprise's agent opens its account, with the same silence: a taken user name or a
+     * credit code that already has an account is told to the agent's phone only.
+     */
+    public void registerEnterprise(String username, String password, String name, UnifiedSocialCreditCode creditCode,
+            MobilePhoneNumber phone) {
+        AccountStore.PasswordHash hash = accounts.hash(NewPassword.checked(password));
+        try {
+            transaction.executeWithoutResult(status -> {
+                accounts.registerEnterprise(username, hash, name, creditCode);
+                send(phone, Message.ACCOUNT_OPENED, username);
+            });
+        } catch (ConflictException | DuplicateKeyException taken) {
+            boolean codeTaken = taken instanceof ConflictException conflict && conflict.rule().equals("account.credit-code-registered");
+            transaction.executeWithoutResult(status -> send(phone, codeTaken ? Message.CREDIT_CODE_REGISTERED : Message.USERNAME_TAKEN, username));
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import java.time.LocalDate;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.UnifiedSocialCreditCode;
 import org.onewindow.identity.ValidCreditCode;
+import org.onewindow.identity.ValidMobilePhone;
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.identity.internal.PersonRecords;
 import org.onewindow.identity.internal.Registrations;
@@ -78,10 +78,14 @@ class IdentityApi {
     }
 
     @PostMapping("/enterprises")
-    @Operation(summary = "Register an enterprise (legal person) with a valid unified social credit code")
-    ResponseEntity<AccountView> registerEnterprise(@Valid @RequestBody EnterpriseRegistration request) {
-        accounts.registerEnterprise(request.username(), request.password(), request.name(), UnifiedSocialCreditCode.parse(request.creditCode()));
-        return ResponseEntity.created(URI.create("/api/v1/identity/me")).body(view(request.username()));
+    @Operation(summary = "Register an enterprise (legal person) with a valid unified social credit code. The answer is the same whether "
+            + "or not the user name or the credit code is taken; what came of it is sent by SMS to the agent's phone")
+    ResponseEntity<RegistrationReceived> registerEnterprise(@Valid @RequestBody EnterpriseRegistration request, Locale locale) {
+        MobilePhoneNumber phone = MobilePhoneNumber.parse(request.phone());
+        registrations.registerEnterprise(request.username(), request.password(), request.name(),
+                UnifiedSocialCreditCode.parse(request.creditCode()), phone);
+        return ResponseEntity.accepted().body(new RegistrationReceived(phone.masked(),
+                messages.getMessage("register.sent", new Object[] {phone.masked()}, locale)));
     }
 
     @GetMapping("/me")
@@ -128,7 +132,14 @@ class IdentityApi {
             @NotBlank @Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{account.username-format}") String username,
             @NotBlank @Size(min = 12, max = 128, message = "{account.password-length}") String password,
             @NotBlank @Size(max = 100) String name,
-            @NotBlank @ValidCreditCode String creditCode) {
+            @NotBlank @ValidCreditCode String creditCode,
+            // required: the outcome of a registration is told to the agent's phone, not in the answer
+            @NotBlank(message = "{problem.field.required}") @ValidMobilePhone String phone) {
+
+        @Override
+        public String toString() {
+            return "EnterpriseRegistration[" + username + "]";
+        }
     }
 
     record Authorization(@NotBlank @Size(max = 40) String proxy, @NotEmpty @Size(max = 50) List<@NotBlank String> itemCodes,

@@ -110,6 +110,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", text("problem.payload-too-large", e.limitBytes()), List.of());
     }
 
+    /**
+     * A stored document or identifier that fails its authentication tag was changed behind the
+     * platform's back (or the key is wrong): nothing the caller did, so a server error, but one
+     * that says so plainly and is logged for the operators instead of a stack trace.
+     */
+    @ExceptionHandler(org.onewindow.shared.pii.PersonalDataCipher.DecryptionFailedException.class)
+    ResponseEntity<ProblemDetail> integrityFailed(org.onewindow.shared.pii.PersonalDataCipher.DecryptionFailedException e) {
+        org.slf4j.LoggerFactory.getLogger("org.onewindow.integrity").error("Stored data failed its integrity check: {}", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "stored-data-integrity", text("problem.stored-data-integrity"), List.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {

@@ -62,7 +62,9 @@ class DocumentsAtRestTest {
                 + "where application_id = (select id from application where number = :n)").param("n", number).update();
         var altered = Uploads.open(citizen, number, "resident-id-card");
         assertThat(altered.statusCode()).isEqualTo(500);
-        assertThat(new String(altered.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+        String answer = new String(altered.body(), StandardCharsets.UTF_8);
+        assertThat(answer).doesNotContain(secret).contains("stored-data-integrity").contains("完整性校验");
+        assertThat(altered.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.onewindow.DemoCases;
 import org.onewindow.DemoPeople;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
+import org.onewindow.shared.delivery.RefusedDelivery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +77,8 @@ class OutboxRelayTest {
         assertThat(jdbc.sql("select attempts, last_error from notification where id = :id").param("id", sms.getFirst())
                 .query((rs, n) -> rs.getInt(1) + " " + rs.getString(2)).single())
                 .isEqualTo("1 IllegalStateException: gateway down for number ***");
-        assertThat(OutboxRelay.pauseAfter(1)).hasSeconds(30);
-        assertThat(OutboxRelay.pauseAfter(2)).hasSeconds(60);
+        assertThat(RefusedDelivery.pauseAfter(1)).hasSeconds(30);
+        assertThat(RefusedDelivery.pauseAfter(2)).hasSeconds(60);
 
         // the pause is over and the gateway is back: delivered
         jdbc.sql("update notification set next_attempt_at = now() - interval '1 second' where id in (:ids)").param("ids", sms).update();
