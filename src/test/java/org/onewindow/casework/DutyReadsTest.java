@@ -3,6 +3,7 @@ package org.onewindow.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.DemoCases;
@@ -10,7 +11,10 @@ import org.onewindow.DemoPeople;
 import org.onewindow.FormBrowser;
 import org.onewindow.IntegrationTest;
 import org.onewindow.PlatformClient;
+import org.onewindow.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Staff read what their duty needs and nothing more, and a case they may not read answers
@@ -25,6 +29,10 @@ class DutyReadsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
     DemoPeople people;
     DemoCases cases;
 
@@ -80,6 +88,23 @@ class DutyReadsTest {
         assertThat(applicant.post(path(rated) + "/rating", "{\"score\": 1, \"reasons\": [\"没人告诉我进度\"]}").status()).isEqualTo(201);
 
         assertThat(people.hangzhouSupervisor().get(path(rated)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSupervisorReadsACaseOnceItIsAtRiskOfRunningLate() {
+        String accepted = cases.accepted(people.xihuRestaurant(), "MR-001", FOOD_SHOP);
+        assertAnswersLikeNobodys(people.hangzhouSupervisor(), accepted);
+        try {
+            // MR-001's statutory limit is 20 working days: two months on, the clock has run out
+            clock.advance(Duration.ofDays(60));
+            var read = people.hangzhouSupervisor().get(path(accepted));
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            assertThat(jdbc.sql("select count(*) from audit_event where actor = 'supervisor.hangzhou' and detail like :s")
+                    .param("s", "%" + accepted + "%").query(Integer.class).single()).isPositive();
+        } finally {
+            clock.reset();
+        }
+        assertAnswersLikeNobodys(people.hangzhouSupervisor(), accepted);
     }
 
     @Test
