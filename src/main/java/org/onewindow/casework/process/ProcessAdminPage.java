@@ -2,6 +2,7 @@ package org.onewindow.casework.process;
 
 import org.onewindow.casework.pages.PlainWords;
 import org.onewindow.casework.pages.FormQuestions;
+import org.onewindow.casework.model.FourEyes;
 import org.onewindow.identity.StaffMember;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,10 +67,10 @@ class ProcessAdminPage {
 
     @PostMapping("/admin/procedures")
     String configure(@RequestParam(required = false) String itemCode, @RequestParam(required = false) String processKey,
-                     @RequestParam(required = false) String decisionTable, StaffMember me, Model page, Locale locale,
+                     @RequestParam(required = false) String decisionTable, @RequestParam(required = false) String fourEyes, StaffMember me, Model page, Locale locale,
                      HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, null, me);
+            procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, fourEyesRule(fourEyes), me);
         } catch (RuleViolationException broken) {
             response.setStatus(422);
             return render(page, "procedure", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));
@@ -78,11 +79,24 @@ class ProcessAdminPage {
         return PlainWords.seeOther(request, "/admin/processes");
     }
 
+    /** The rule chosen on the form; a value the form never offers is refused like any other wrong field. */
+    private static FourEyes fourEyesRule(String chosen) {
+        if (chosen == null || chosen.isBlank()) {
+            return null;
+        }
+        try {
+            return FourEyes.valueOf(chosen.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new RuleViolationException(RuleViolationException.Violation.of("fourEyes", "procedure.four-eyes-unknown"));
+        }
+    }
+
     private String render(Model model, String failedForm, String failure) {
         List<ProcessModel> models = processes.latestModels();
         model.addAttribute("models", models);
         model.addAttribute("procedures", procedures.configured());
         model.addAttribute("tables", tables.keys());
+        model.addAttribute("fourEyesRules", FourEyes.values());
         model.addAttribute("failedForm", failedForm);
         model.addAttribute("failure", failure);
         return "casework/processes";

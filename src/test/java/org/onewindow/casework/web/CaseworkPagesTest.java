@@ -31,6 +31,8 @@ class CaseworkPagesTest {
     JdbcClient jdbc;
     @Autowired
     org.onewindow.identity.TestStaff staff;
+    @Autowired
+    org.onewindow.casework.process.ItemProcedures procedures;
 
     @Test
     void eachWrongAnswerIsExplainedNextToItsFieldAndTheAnswersAreKept() throws Exception {
@@ -247,6 +249,16 @@ class CaseworkPagesTest {
                 Map.of("itemCode", "HE-002", "processKey", "ow-two-step-review", "decisionTable", ""));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(admin.get("/admin/processes").body()).contains("HE-002");
+
+        HttpResponse<String> madeUp = admin.post("/admin/procedures", page.body(),
+                Map.of("itemCode", "TR-002", "processKey", "ow-standard", "decisionTable", "", "fourEyes", "NOBODY"));
+        assertThat(madeUp.statusCode()).isEqualTo(422);
+        assertThat(madeUp.body()).contains("error-summary", "请从列表中选择一种双人复核要求");
+        HttpResponse<String> everyDecision = admin.post("/admin/procedures", page.body(),
+                Map.of("itemCode", "TR-002", "processKey", "ow-standard", "decisionTable", "", "fourEyes", "EVERY_DECISION"));
+        assertThat(everyDecision.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/processes").body()).contains("TR-002", "每个决定都须由另一人作出");
+        assertThat(procedures.forItem("TR-002").fourEyes()).isEqualTo(org.onewindow.casework.model.FourEyes.EVERY_DECISION);
         HttpResponse<String> noFile = admin.post("/admin/processes", page.body(), Map.of());
         assertThat(noFile.statusCode()).isIn(400, 422);
     }
