@@ -82,7 +82,7 @@ public class CatalogService {
     public SearchPage search(SearchQuery query) {
         SearchResult result = index.search(query);
         List<ServiceItem> items = result.codes().stream().map(published::get).filter(java.util.Objects::nonNull).toList();
-        return new SearchPage(items, result.total(), query.offset(), query.limit());
+        return new SearchPage(items, result.total(), query.offset(), query.limit(), index.lifeEventsNamed(query, publishedBundles.values()));
     }
 
     public List<LifeEventBundle> publishedBundles() {
@@ -332,7 +332,7 @@ public class CatalogService {
                 : new ConflictException("item.no-draft", code);
     }
 
-    /** One page of search results. */
-    public record SearchPage(List<ServiceItem> items, long total, int offset, int limit) {
+    /** One page of search results, and the life events the words name (offered first, on the first page only). */
+    public record SearchPage(List<ServiceItem> items, long total, int offset, int limit, List<LifeEventBundle> lifeEvents) {
     }
 }

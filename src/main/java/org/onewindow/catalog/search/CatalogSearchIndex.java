@@ -31,6 +31,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.onewindow.catalog.Audience;
+import org.onewindow.catalog.LifeEventBundle;
 import org.onewindow.catalog.SearchQuery;
 import org.onewindow.catalog.ServiceItem;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public class CatalogSearchIndex implements AutoCloseable {
     private final ColloquialSynonyms synonyms;
     private final TextAnalysis analysis = new TextAnalysis();
     private final PlainWordsQuery plainWords = new PlainWordsQuery(analysis);
+    private final LifeEventNames lifeEventNames = new LifeEventNames(analysis);
     private final Directory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -165,6 +167,22 @@ public class CatalogSearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The life events among these that the words name (in their order), to be offered before any
+     * item on the first page. Filters by level, department or channel are about items: with one
+     * of them, there are only items.
+     */
+    public List<LifeEventBundle> lifeEventsNamed(SearchQuery query, Collection<LifeEventBundle> lifeEvents) {
+        if (query.isBrowsing() || query.offset() > 0 || query.level() != null || query.channel() != null
+                || (query.department() != null && !query.department().isBlank())) {
+            return List.of();
+        }
+        List<LifeEventBundle> forAudience = lifeEvents.stream()
+                .filter(b -> query.audience() == null || b.audience() == null || b.audience().serves(query.audience())).toList();
+        String words = TextAnalysis.normalized(firstCharacters(query.text().strip(), SearchQuery.MAX_TEXT_LENGTH));
+        return lifeEventNames.named(words, synonyms.officialTermsFor(words), forAudience);
+    }
+
     private Query wordsQuery(String text) {
         String words = TextAnalysis.normalized(firstCharacters(text.strip(), SearchQuery.MAX_TEXT_LENGTH));
         return plainWords.matching(words, synonyms.officialTermsFor(words));
@@ -200,8 +218,18 @@ public class CatalogSearchIndex implements AutoCloseable {
         if (upToPageEnd <= offset) {
             return new SearchResult(List.of(), searcher.count(matching));
         }
-        TopFieldDocs top = searcher.search(matching,
-                new TopFieldCollectorManager(order, (int) upToPageEnd, null, COUNT_EVERY_MATCH));
+        var ranking = new TopFieldCollectorManager(order, (int) upToPageEnd, null, COUNT_EVERY_MATCH);
+        TopFieldDocs top;
+        if (order == BEST_MATCH_FIRST) {
+            // the best score first (cheap: Lucene skips what cannot beat it), then the matches that come near it
+            ScoreDoc[] best = searcher.search(matching, 1).scoreDocs;
+            if (best.length == 0) {
+                return new SearchResult(List.of(), 0);
+            }
+            top = searcher.search(matching, new StrongMatches(ranking, best[0].score));
+        } else {
+            top = searcher.search(matching, ranking);
+        }
         List<String> codes = new ArrayList<>(limit);
         ScoreDoc[] ranked = top.scoreDocs;
         for (int rank = offset; rank < ranked.length; rank++) {

@@ -38,6 +38,8 @@ final class ItemDocument {
     static final String MATERIALS_ZH = "materials_zh";
     static final String FAQ_ZH = "faq_zh";
     static final String NAME_AND_KEYWORDS_ZH_PAIRS = "name_keywords_zh_pairs";
+    /** How the name and keywords sound, pair of characters by pair ({@link Pinyin}): already terms, split at spaces only. */
+    static final String NAME_AND_KEYWORDS_ZH_SOUNDS = "name_keywords_zh_sounds";
 
     static final String NAME_EN = "name_en";
     static final String KEYWORDS_EN = "keywords_en";
@@ -83,6 +85,8 @@ final class ItemDocument {
         addTexts(document, FAQ_ZH, inChinese(faqQuestions));
         addText(document, NAME_AND_KEYWORDS_ZH_PAIRS, name.zh());
         addTexts(document, NAME_AND_KEYWORDS_ZH_PAIRS, standard.keywordsZh());
+        addSounds(document, name.zh());
+        standard.keywordsZh().forEach(keyword -> addSounds(document, keyword));
 
         addText(document, NAME_EN, name.en());
         addTexts(document, KEYWORDS_EN, standard.keywordsEn());
@@ -102,6 +106,13 @@ final class ItemDocument {
     private static void addText(Document document, String field, String text) {
         if (text != null && !text.isBlank()) {
             document.add(new TextField(field, TextAnalysis.normalized(text), Field.Store.NO));
+        }
+    }
+
+    private static void addSounds(Document document, String text) {
+        if (text != null && !text.isBlank()) {
+            document.add(new TextField(NAME_AND_KEYWORDS_ZH_SOUNDS, String.join(" ", Pinyin.soundPairs(TextAnalysis.normalized(text))),
+                    Field.Store.NO));
         }
     }
 

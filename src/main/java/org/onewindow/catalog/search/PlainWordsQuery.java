@@ -11,6 +11,7 @@ import static org.onewindow.catalog.search.ItemDocument.MATERIALS_EN;
 import static org.onewindow.catalog.search.ItemDocument.MATERIALS_ZH;
 import static org.onewindow.catalog.search.ItemDocument.NAME_AND_KEYWORDS_EN;
 import static org.onewindow.catalog.search.ItemDocument.NAME_AND_KEYWORDS_ZH_PAIRS;
+import static org.onewindow.catalog.search.ItemDocument.NAME_AND_KEYWORDS_ZH_SOUNDS;
 import static org.onewindow.catalog.search.ItemDocument.NAME_EN;
 import static org.onewindow.catalog.search.ItemDocument.NAME_ZH;
 
@@ -39,9 +40,11 @@ import org.springframework.util.function.SingletonSupplier;
  *
  * <p>An item matches if any part of the query matches it: its code; any of the person's words,
  * in Chinese or English, spelt right or nearly; half of the pairs of Chinese characters they
- * typed; or all of an official term that a colloquial phrase of theirs stands for. Ranking, not
+ * typed, or of the pairs' sounds (for a character typed in place of one that sounds the same);
+ * or all of an official term that a colloquial phrase of theirs stands for. Ranking, not
  * matching, decides what comes first: the code above all, then the item name, then keywords, then
- * description, materials and the questions people asked.
+ * description, materials and the questions people asked; matches far below the best are left
+ * out ({@link StrongMatches}).
  */
 final class PlainWordsQuery {
 
@@ -50,6 +53,8 @@ final class PlainWordsQuery {
     /** Official terms a colloquial phrase stands for count a little less than the person's words. */
     private static final float OFFICIAL_TERM_WEIGHT = 0.8f;
     private static final float CHARACTER_PAIRS_WEIGHT = 1.5f;
+    /** A pair that only sounds like the name's is a guess like a typo: it counts less than the same characters. */
+    private static final float SOUND_PAIRS_WEIGHT = 1f;
     /** A typo-corrected word is a guess, so it counts for less than a word spelt right. */
     private static final float TYPO_WEIGHT = 2f;
     /** A word found in the name counts mostly for the name, a little for being found elsewhere too. */
@@ -75,7 +80,7 @@ final class PlainWordsQuery {
      */
     private static final List<String> FILLER_WORDS = List.of(
             "我", "我们", "你", "您", "想", "要", "需要", "怎么", "怎样", "如何", "什么", "哪里", "哪儿", "哪个",
-            "去", "办", "办理", "能", "可以", "吗", "呢", "吧", "啊", "了", "的", "请问", "一下", "应该",
+            "去", "办", "办理", "能", "可以", "吗", "呢", "吧", "啊", "了", "的", "请问", "一下", "应该", "一件事",
             "how", "do", "does", "i", "me", "my", "we", "our", "you", "your", "can", "what", "where", "when",
             "which", "who", "want", "need", "should", "would", "could", "please");
 
@@ -147,7 +152,13 @@ final class PlainWordsQuery {
         }
         List<String> pairs = characterPairs(words);
         if (!pairs.isEmpty() && budget.spend(pairs.size())) {
-            anyWord.add(enoughCharacterPairs(pairs), Occur.SHOULD);
+            anyWord.add(enough(pairs, NAME_AND_KEYWORDS_ZH_PAIRS, CHARACTER_PAIRS_WEIGHT), Occur.SHOULD);
+            parts++;
+        }
+        // only pairs: a lone character sounds like too many others to be worth a guess
+        List<String> sounds = Pinyin.soundPairs(words).stream().filter(Pinyin::isPair).distinct().limit(MAX_CHARACTER_PAIRS).toList();
+        if (!sounds.isEmpty() && budget.spend(sounds.size())) {
+            anyWord.add(enough(sounds, NAME_AND_KEYWORDS_ZH_SOUNDS, SOUND_PAIRS_WEIGHT), Occur.SHOULD);
             parts++;
         }
         for (String word : englishWords(words)) {
@@ -213,15 +224,15 @@ final class PlainWordsQuery {
     }
 
     /**
-     * Half of the character pairs must be found: enough to forgive a wrong character, which
-     * spoils at most two pairs, while a text that merely shares one common character with the
-     * words does not match.
+     * Half of the pairs (of characters, or of their sounds) must be found: enough to forgive a
+     * wrong character, which spoils at most two pairs, while a text that merely shares one
+     * common character with the words does not match.
      */
-    private static Query enoughCharacterPairs(List<String> pairs) {
+    private static Query enough(List<String> pairs, String field, float weight) {
         BooleanQuery.Builder enough = new BooleanQuery.Builder();
-        pairs.forEach(pair -> enough.add(new TermQuery(new Term(NAME_AND_KEYWORDS_ZH_PAIRS, pair)), Occur.SHOULD));
+        pairs.forEach(pair -> enough.add(new TermQuery(new Term(field, pair)), Occur.SHOULD));
         enough.setMinimumNumberShouldMatch(Math.max(1, pairs.size() / 2));
-        return new BoostQuery(enough.build(), CHARACTER_PAIRS_WEIGHT);
+        return new BoostQuery(enough.build(), weight);
     }
 
     private static Query allIn(List<String> terms, WeightedField field) {

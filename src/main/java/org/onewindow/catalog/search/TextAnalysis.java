@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -20,8 +21,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * The three ways the index reads text: as Chinese words, as overlapping pairs of Chinese
- * characters, and as English words. Item texts and a person's words go through the same
+ * The ways the index reads text: as Chinese words, as overlapping pairs of Chinese
+ * characters, as the sounds of those pairs ({@link Pinyin}, already terms when they reach the
+ * index), and as English words. Item texts and a person's words go through the same
  * analyzers, so that they meet in the same terms.
  */
 final class TextAnalysis implements AutoCloseable {
@@ -50,13 +52,15 @@ final class TextAnalysis implements AutoCloseable {
     private final Analyzer chineseWords = new SmartChineseAnalyzer();
     private final Analyzer chineseCharacterPairs = new ChineseCharacterPairs();
     private final Analyzer englishWords = new EnglishAnalyzer();
+    private final Analyzer soundPairs = new WhitespaceAnalyzer();
     private final Analyzer forIndexing = new PerFieldAnalyzerWrapper(englishWords, Map.of(
             ItemDocument.NAME_ZH, chineseWords,
             ItemDocument.KEYWORDS_ZH, chineseWords,
             ItemDocument.DESCRIPTION_ZH, chineseWords,
             ItemDocument.MATERIALS_ZH, chineseWords,
             ItemDocument.FAQ_ZH, chineseWords,
-            ItemDocument.NAME_AND_KEYWORDS_ZH_PAIRS, chineseCharacterPairs));
+            ItemDocument.NAME_AND_KEYWORDS_ZH_PAIRS, chineseCharacterPairs,
+            ItemDocument.NAME_AND_KEYWORDS_ZH_SOUNDS, soundPairs));
 
     /** Every text field of an item document gets the analyzer of its language. */
     Analyzer forIndexing() {
@@ -82,6 +86,7 @@ final class TextAnalysis implements AutoCloseable {
      */
     void warmUp() {
         chineseWords("申请食品经营许可证");
+        Pinyin.soundPairs("食品经营许可");
         chineseCharacterPairs("食品经营许可");
         englishWords("food business licences");
     }
@@ -116,6 +121,7 @@ final class TextAnalysis implements AutoCloseable {
         chineseWords.close();
         chineseCharacterPairs.close();
         englishWords.close();
+        soundPairs.close();
     }
 
     /**

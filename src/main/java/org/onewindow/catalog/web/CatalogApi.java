@@ -58,7 +58,8 @@ class CatalogApi {
                    @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int offset,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         var page = catalog.search(new SearchQuery(q, level, department, audience, channel, offset, limit));
-        return new ItemPage(page.total(), offset, limit, page.items().stream().map(ItemSummary::of).toList());
+        return new ItemPage(page.total(), offset, limit, page.items().stream().map(ItemSummary::of).toList(),
+                page.lifeEvents().stream().map(BundleSummary::of).toList());
     }
 
     @GetMapping("/items/{code}")
@@ -151,7 +152,8 @@ class CatalogApi {
                          @NotNull @Size(min = 2, max = 30) List<@NotBlank String> itemCodes) {
     }
 
-    record ItemPage(long total, int offset, int limit, List<ItemSummary> items) {
+    /** The items that match, and before them the life events the words name (first page only). */
+    record ItemPage(long total, int offset, int limit, List<ItemSummary> items, List<BundleSummary> lifeEvents) {
     }
 
     record ItemSummary(String code, int version, LocalizedText name, String department, AdministrativeLevel level,

@@ -115,6 +115,9 @@ class SecurityConfiguration {
                         // applications (before the public /items/**): apply and act as a citizen or enterprise; the status
                         // page for anyone signed in, the service shows it only to the applicant and the region's staff
                         .requestMatchers("/items/*/apply").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        // a whole life event (before the public /bundles/**), and the page that follows its applications
+                        .requestMatchers("/bundles/*/apply").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
+                        .requestMatchers(HttpMethod.GET, "/applications/bundles/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/applications", "/applications/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/applications/*/correction").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
                         .requestMatchers(HttpMethod.POST, "/applications/*/withdrawal", "/applications/*/rating")
