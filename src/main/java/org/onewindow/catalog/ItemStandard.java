@@ -29,7 +29,18 @@ public record ItemStandard(
         List<String> keywordsZh,
         List<String> keywordsEn,
         List<Faq> faq,
-        List<FormField> form) {
+        List<FormField> form,
+        Eligibility eligibility) {
+
+    /** An item whose conditions no identity can tell in advance (they are said in words only). */
+    public ItemStandard(LocalizedText name, LocalizedText description, ItemCategory category, Audience audience, String department,
+                        AdministrativeLevel level, LocalizedText legalBasis, LocalizedText conditions, List<Material> materials,
+                        int statutoryDays, int promisedDays, BigDecimal feeYuan, LocalizedText feeNote, Set<Channel> channels,
+                        int visits, boolean crossProvince, List<String> keywordsZh, List<String> keywordsEn, List<Faq> faq,
+                        List<FormField> form) {
+        this(name, description, category, audience, department, level, legalBasis, conditions, materials, statutoryDays, promisedDays,
+                feeYuan, feeNote, channels, visits, crossProvince, keywordsZh, keywordsEn, faq, form, null);
+    }
 
     public ItemStandard {
         materials = materials == null ? List.of() : List.copyOf(materials);
@@ -44,6 +55,7 @@ public record ItemStandard(
         description = description == null ? LocalizedText.empty() : description;
         name = name == null ? LocalizedText.empty() : name;
         feeYuan = feeYuan == null ? BigDecimal.ZERO : feeYuan;
+        eligibility = eligibility == null ? Eligibility.none() : eligibility;
     }
 
     /** Materials the person must still bring or upload themselves. */

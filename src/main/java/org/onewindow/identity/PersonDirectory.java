@@ -1,5 +1,6 @@
 package org.onewindow.identity;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import org.onewindow.identity.RealNameRegister.Answer;
 import org.onewindow.identity.internal.PersonRecords;
@@ -71,6 +72,18 @@ public class PersonDirectory {
     /** Whether an account's ID number has been verified (enterprise agents and staff: always). */
     public boolean isVerified(String username) {
         return records.isBound(username);
+    }
+
+    /**
+     * What a person's verified ID number tells about them: the birth date, and the region where the
+     * number was issued (their household registration, 户籍, unless they moved it since).
+     */
+    public record VerifiedPerson(LocalDate birthDate, String regionCode) {
+    }
+
+    /** Empty for an account whose ID number the register has not confirmed, an enterprise agent's and staff. */
+    public Optional<VerifiedPerson> verifiedPerson(String username) {
+        return records.verifiedIdNumber(username).map(id -> new VerifiedPerson(id.birthDate(), id.regionCode()));
     }
 
     /** Whether an account is an enterprise agent's: items for enterprises are theirs, items for persons are not. */

@@ -94,6 +94,22 @@ class RatingTest {
     }
 
     @Test
+    void aBadRatingSaysWhatWentWrongAndAnyOtherMay() {
+        String number = cases.closed(citizen, "MR-002", SHOP);
+        var silent = citizen.post(path(number, "rating"), "{\"score\": 1}");
+        assertThat(silent.status()).isEqualTo(422);
+        assertThat(silent.firstError()).isEqualTo("reasons rating.reasons-required");
+        assertThat(citizen.post(path(number, "rating"), "{\"score\": 2, \"reasons\": []}").firstError())
+                .isEqualTo("reasons rating.reasons-required");
+        // nothing was kept of the refused ratings: the application is still to be rated
+        assertThat(citizen.get(path(number, "rating")).status()).isEqualTo(404);
+        assertThat(citizen.post(path(number, "rating"), "{\"score\": 1, \"reasons\": [\"材料被退回三次\"]}").status()).isEqualTo(201);
+
+        String fair = cases.closed(citizen, "MR-002", SHOP);
+        assertThat(citizen.post(path(fair, "rating"), "{\"score\": 3}").status()).isEqualTo(201);
+    }
+
+    @Test
     void aGoodRatingNeedsNoFollowUpAndEachApplicationIsRatedOnce() {
         String number = cases.closed(citizen, "MR-002", SHOP);
         var rated = citizen.post(path(number, "rating"), "{\"score\": 5}");

@@ -14,7 +14,7 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.ratings.ServiceRatings;
-import org.onewindow.casework.notifications.NotificationLog;
+import org.onewindow.casework.notifications.Inbox;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.Channel;
 import org.onewindow.catalog.FormField;
@@ -53,12 +53,14 @@ class ApplicationPages {
     private final StaffDirectory staff;
     private final MessageSource messages;
     private final ServiceRatings ratings;
-    private final NotificationLog inbox;
+    private final Inbox inbox;
     private final Submissions submissions;
+    private final BeforeApplying beforeApplying;
 
     ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
-                     MessageSource messages, ServiceRatings ratings, NotificationLog inbox, Submissions submissions) {
+                     MessageSource messages, ServiceRatings ratings, Inbox inbox, Submissions submissions, BeforeApplying beforeApplying) {
         this.submissions = submissions;
+        this.beforeApplying = beforeApplying;
         this.ratings = ratings;
         this.inbox = inbox;
         this.casework = casework;
@@ -79,7 +81,7 @@ class ApplicationPages {
         Map<String, String> refused = new java.util.LinkedHashMap<>();
         Submissions.audienceRefusal(item, submissions.audienceOf(who.getName()))
                 .ifPresent(v -> refused.put(v.field(), messages.getMessage(v.messageKey(), v.args(), locale)));
-        return applyPage(item, Map.of(), refused, region, UUID.randomUUID().toString(), model, locale);
+        return applyPage(item, who.getName(), Map.of(), refused, region, UUID.randomUUID().toString(), model, locale);
     }
 
     @PostMapping("/items/{code}/apply")
@@ -97,17 +99,21 @@ class ApplicationPages {
             return PlainWords.seeOther(request, "/applications/" + submission.application().number());
         } catch (RuleViolationException broken) {
             response.setStatus(422);
-            return applyPage(item, answers, FormQuestions.errors(broken, messages, locale), region, key, model, locale);
+            return applyPage(item, who.getName(), answers, FormQuestions.errors(broken, messages, locale), region, key, model, locale);
         }
     }
 
-    private String applyPage(ServiceItem item, Map<String, ?> answers, Map<String, String> errors, String region, String key, Model model,
-                             Locale locale) {
+    private String applyPage(ServiceItem item, String applicant, Map<String, ?> answers, Map<String, String> errors, String region,
+                             String key, Model model, Locale locale) {
         List<FormField> fields = item.standard().form();
         var questions = FormQuestions.questions(fields, answers, errors, messages, locale);
         model.addAttribute("item", item);
         model.addAttribute("itemName", item.standard().name().in(locale));
         model.addAttribute("online", appliesOnline(item));
+        var eligibility = beforeApplying.eligibility(item, applicant, locale);
+        model.addAttribute("eligibility", eligibility);
+        model.addAttribute("eligible", eligibility.stream().noneMatch(BeforeApplying.Note::firm));
+        model.addAttribute("decisionNeeds", beforeApplying.neededForInstantDecision(item));
         model.addAttribute("questions", questions);
         model.addAttribute("errors", errors);
         model.addAttribute("summary", FormQuestions.summary(errors, questions,
@@ -132,19 +138,19 @@ class ApplicationPages {
 
     // ------------------------------------------------------------------ follow
 
-    /** A message of the inbox as the page shows it. */
-    record Message(String applicationNumber, String step, String at, boolean read) {
+    /** A message of the inbox as the page shows it: in words, with the page to open. */
+    record Message(String applicationNumber, String text, String link, String at, boolean read) {
     }
 
     @GetMapping("/applications")
-    String myApplications(Authentication who, Model model) {
+    String myApplications(Authentication who, Model model, Locale locale) {
         var applications = mine.of(who.getName());
         Map<String, String> submitted = new LinkedHashMap<>();
         applications.forEach(a -> submitted.put(a.number(), PlainWords.time(a.submittedAt())));
         model.addAttribute("applications", applications);
         model.addAttribute("submitted", submitted);
-        model.addAttribute("messages", inbox.inbox(who.getName()).stream().limit(INBOX_SHOWN)
-                .map(n -> new Message(n.applicationNumber(), n.step(), PlainWords.time(n.at()), n.read())).toList());
+        model.addAttribute("messages", inbox.of(who.getName(), INBOX_SHOWN, locale).stream()
+                .map(m -> new Message(m.applicationNumber(), m.text(), m.link(), PlainWords.time(m.at()), m.read())).toList());
         return "casework/applications";
     }
 
@@ -201,8 +207,18 @@ class ApplicationPages {
             ratings.rate(number, who.getName(), stars, FormQuestions.lines(reasons));
         } catch (RuleViolationException broken) {
             response.setStatus(422);
-            return statusPage(number, who.getName(), null, Map.of("score-1", messages.getMessage("status.rating.score.required", null, locale)),
-                    null, model, locale);
+            // what was chosen and typed stays on the page; each broken rule is said at its own field
+            model.addAttribute("ratingScore", stars);
+            model.addAttribute("ratingReasons", reasons == null ? "" : reasons);
+            Map<String, String> errors = new LinkedHashMap<>();
+            broken.violations().forEach(v -> {
+                if ("reasons".equals(v.field())) {
+                    errors.put("reasons", messages.getMessage(v.messageKey(), v.args(), v.rule(), locale));
+                } else {
+                    errors.put("score-1", messages.getMessage("status.rating.score.required", null, locale));
+                }
+            });
+            return statusPage(number, who.getName(), null, errors, null, model, locale);
         } catch (ConflictException conflict) {
             response.setStatus(409);
             return statusPage(number, who.getName(), null, Map.of(), FormQuestions.message(conflict, messages, locale), model, locale);
@@ -233,7 +249,7 @@ class ApplicationPages {
             model.addAttribute("errorFields", questions.stream().map(FormQuestions.Question::id).toList());
         } else {
             model.addAttribute("summary", errors);
-            model.addAttribute("errorFields", List.of("withdraw-confirm", "score-1"));
+            model.addAttribute("errorFields", List.of("withdraw-confirm", "score-1", "reasons"));
         }
         if (state == ApplicationState.APPROVED || state == ApplicationState.DENIED || state == ApplicationState.DELIVERED
                 || state == ApplicationState.CLOSED) {

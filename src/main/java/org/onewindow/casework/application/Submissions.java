@@ -25,6 +25,7 @@ import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.OrganizationTree;
 import org.onewindow.identity.PersonDirectory;
+import org.onewindow.identity.PersonDirectory.VerifiedPerson;
 import org.onewindow.identity.ProxyAuthorizations;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.Role;
@@ -75,8 +76,8 @@ class Submissions {
     }
 
     Submission online(String applicant, String itemCode, String regionCode, Map<String, Object> form, String idempotencyKey) {
-        return submit(() -> applicant, audienceOf(applicant), applicant, SubmissionChannel.ONLINE, itemCode, regionCode, form,
-                idempotencyKey);
+        return submit(() -> applicant, audienceOf(applicant), people.verifiedPerson(applicant), applicant, SubmissionChannel.ONLINE,
+                itemCode, regionCode, form, idempotencyKey);
     }
 
     /** The clerk scans the documents and accepts it afterwards, as for any other application. */
@@ -86,18 +87,20 @@ class Submissions {
             throw new AccessDeniedException("only a clerk of the region accepts at its windows");
         }
         // the person is looked up (or recorded) in the same transaction as the application: all or nothing
-        return submit(() -> people.personAtWindow(idNumber, name, phone, clerk), Audience.PERSON, clerk.username(), SubmissionChannel.WINDOW,
+        return submit(() -> people.personAtWindow(idNumber, name, phone, clerk), Audience.PERSON,
+                Optional.of(new VerifiedPerson(idNumber.birthDate(), idNumber.regionCode())), clerk.username(), SubmissionChannel.WINDOW,
                 itemCode, regionCode, form, idempotencyKey);
     }
 
     Submission asProxy(String proxy, String principal, String itemCode, String regionCode, Map<String, Object> form,
                        String idempotencyKey) {
         proxies.requireMayActFor(proxy, principal, itemCode);
-        return submit(() -> principal, audienceOf(principal), proxy, SubmissionChannel.PROXY, itemCode, regionCode, form, idempotencyKey);
+        return submit(() -> principal, audienceOf(principal), people.verifiedPerson(principal), proxy, SubmissionChannel.PROXY, itemCode,
+                regionCode, form, idempotencyKey);
     }
 
-    private Submission submit(Supplier<String> applicant, Audience applicantIs, String submittedBy, SubmissionChannel channel, String itemCode, String regionCode,
-                              Map<String, Object> form, String idempotencyKey) {
+    private Submission submit(Supplier<String> applicant, Audience applicantIs, Optional<VerifiedPerson> person, String submittedBy,
+                              SubmissionChannel channel, String itemCode, String regionCode, Map<String, Object> form, String idempotencyKey) {
         String fingerprint = RequestFingerprint.of(channel.name(), itemCode, regionCode, form);
         Optional<Application> earlier = applications.findByIdempotencyKey(submittedBy, idempotencyKey);
         if (earlier.isPresent()) {
@@ -109,6 +112,11 @@ class Submissions {
         audienceRefusal(item, applicantIs).ifPresent(refused -> {
             throw new RuleViolationException(refused);
         });
+        // the page said so before the form was filled in; an age the ID number settles is not a matter of opinion
+        ApplicantEligibility.firstFirm(ApplicantEligibility.findings(item, applicantIs, person, GovernmentTime.today(clock)))
+                .ifPresent(unmet -> {
+                    throw new RuleViolationException(Violation.of("itemCode", "application.eligibility-" + unmet.rule(), unmet.args()));
+                });
         requireRegion(regionCode);
         requireValid(ApplicationForm.check(item.standard().form(), form));
         try {
@@ -189,6 +197,11 @@ class Submissions {
         }
         return Optional.of(Violation.of("itemCode", applicantIs == Audience.PERSON
                 ? "application.audience-enterprise-only" : "application.audience-person-only", item.code()));
+    }
+
+    /** What the applicant's verified identity says about the item's conditions, for the page to tell before the form. */
+    List<ApplicantEligibility.Finding> eligibility(ServiceItem item, String applicant) {
+        return ApplicantEligibility.findings(item, audienceOf(applicant), people.verifiedPerson(applicant), GovernmentTime.today(clock));
     }
 
     Audience audienceOf(String applicant) {

@@ -85,6 +85,14 @@ public class DecisionTables {
     }
 
     /**
+     * The answers without which the table cannot approve: the inputs (named as form questions)
+     * that every approving rule asks a value of. Left out, the application goes to a person.
+     */
+    public List<String> neededForApproval(String key) {
+        return Optional.ofNullable(tables.get(key)).map(Table::neededForApproval).orElse(List.of());
+    }
+
+    /**
      * Decides one application. The inputs recorded are those the table reads (not the whole
      * form), so that the evidence shows exactly what the rules saw.
      */
@@ -141,7 +149,26 @@ public class DecisionTables {
         }
         String versionTag = element.getVersionTag() == null ? "1" : element.getVersionTag();
         return new Table(element.getId(), versionTag + "/" + sha256(xml).substring(0, 12), decision, explanations,
-                inputNames.stream().distinct().toList(), readsHeld);
+                inputNames.stream().distinct().toList(), readsHeld, neededForApproval(model, inputNames));
+    }
+
+    /** Inputs that are plain names and that every rule with the outcome "APPROVE" tests for a value ("-" and "null" do not). */
+    private static List<String> neededForApproval(DmnModelInstance model, List<String> inputNames) {
+        List<Rule> approving = model.getModelElementsByType(Rule.class).stream()
+                .filter(rule -> rule.getOutputEntries().stream().anyMatch(out -> out.getTextContent().strip().equals("\"APPROVE\"")))
+                .toList();
+        List<String> needed = new ArrayList<>();
+        for (int i = 0; i < inputNames.size() && !approving.isEmpty(); i++) {
+            int input = i;
+            boolean everyRuleTestsIt = approving.stream().allMatch(rule -> {
+                String entry = new ArrayList<>(rule.getInputEntries()).get(input).getTextContent().strip();
+                return !entry.isEmpty() && !entry.equals("-") && !entry.contains("null");
+            });
+            if (everyRuleTestsIt && inputNames.get(i).matches("[A-Za-z_][A-Za-z0-9_]*") && !inputNames.get(i).equals(HELD_RESULTS)) {
+                needed.add(inputNames.get(i));
+            }
+        }
+        return List.copyOf(needed);
     }
 
     private static String sha256(byte[] bytes) {
@@ -153,7 +180,7 @@ public class DecisionTables {
     }
 
     private record Table(String key, String version, DmnDecision decision, Map<String, LocalizedText> explanations,
-                         List<String> inputNames, boolean readsHeld) {
+                         List<String> inputNames, boolean readsHeld, List<String> neededForApproval) {
         boolean readsHeldResults() {
             return readsHeld;
         }

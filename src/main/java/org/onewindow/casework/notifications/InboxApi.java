@@ -3,6 +3,7 @@ package org.onewindow.casework.notifications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,15 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "casework")
 class InboxApi {
 
-    private final NotificationLog notifications;
+    private static final int SHOWN = 100;
 
-    InboxApi(NotificationLog notifications) {
-        this.notifications = notifications;
+    private final Inbox inbox;
+
+    InboxApi(Inbox inbox) {
+        this.inbox = inbox;
     }
 
     @GetMapping("/api/v1/casework/applications/inbox")
-    @Operation(summary = "Your inbox: every step of your applications (and of those you file for others)")
-    List<NotificationLog.Notification> inbox(Authentication who) {
-        return notifications.inbox(who.getName());
+    @Operation(summary = "Your inbox: every step of your applications (and of those you file for others), in words, with the page to open")
+    List<Inbox.InboxMessage> inbox(Authentication who, Locale locale) {
+        return inbox.of(who.getName(), SHOWN, locale);
     }
 }

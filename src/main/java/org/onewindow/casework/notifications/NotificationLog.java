@@ -49,19 +49,28 @@ public class NotificationLog {
                 .update();
     }
 
-    public List<Notification> inbox(String recipient) {
+    /**
+     * The newest messages of a person's inbox, with the item each is about and how many reasons
+     * its step gave (the number of things a correction asks for, say).
+     */
+    public List<Notification> inbox(String recipient, int limit) {
         return jdbc.sql("""
-                select application_number, step, state_after, step_at, read_at from notification
-                where recipient = :r and channel = 'INBOX' order by step_at desc, id desc limit 100""")
-                .param("r", recipient)
-                .query((rs, n) -> new Notification(rs.getString("application_number"), rs.getString("step"),
+                select n.application_number, n.step, n.state_after, n.step_at, n.read_at, a.item_code,
+                       coalesce((select jsonb_array_length(s.reasons) from application_step s
+                                 where s.application_id = a.id and s.step = n.step and s.at = n.step_at
+                                 order by s.id desc limit 1), 0) as reasons
+                from notification n left join application a on a.number = n.application_number
+                where n.recipient = :r and n.channel = 'INBOX' order by n.step_at desc, n.id desc limit :limit""")
+                .param("r", recipient).param("limit", limit)
+                .query((rs, n) -> new Notification(rs.getString("application_number"), rs.getString("item_code"), rs.getString("step"),
                         ApplicationState.valueOf(rs.getString("state_after")), rs.getTimestamp("step_at").toInstant(),
-                        rs.getTimestamp("read_at") != null))
+                        rs.getTimestamp("read_at") != null, rs.getInt("reasons")))
                 .list();
     }
 
-    /** One message in a person's inbox. */
-    public record Notification(String applicationNumber, String step, ApplicationState stateAfter, java.time.Instant at, boolean read) {
+    /** One message in a person's inbox: the step of an application of an item, and how many reasons the step gave. */
+    public record Notification(String applicationNumber, String itemCode, String step, ApplicationState stateAfter, java.time.Instant at,
+                               boolean read, int reasons) {
     }
     /**
      * The newest messages of the outboxes of the gateways (SMS, e-mail), delivered or not, for

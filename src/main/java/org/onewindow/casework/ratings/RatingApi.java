@@ -34,7 +34,7 @@ class RatingApi {
     }
 
     @PostMapping("/{number}/rating")
-    @Operation(summary = "Rate a closed application once, 1 (very bad) to 5 (very good), with optional reasons")
+    @Operation(summary = "Rate a closed application once, 1 (very bad) to 5 (very good), with reasons (required for 1 and 2)")
     ResponseEntity<RatingView> rate(@PathVariable String number, @Valid @RequestBody Rating rating, Authentication who) {
         return ResponseEntity.status(201).body(ratings.rate(number, who.getName(), rating.score(), rating.reasons()));
     }

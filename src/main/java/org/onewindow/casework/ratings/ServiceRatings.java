@@ -1,11 +1,13 @@
 package org.onewindow.casework.ratings;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.RatingView;
+import org.onewindow.casework.RatingAnswered;
 import org.onewindow.casework.ServiceRated;
 import org.onewindow.casework.calendar.WorkingCalendar;
 import java.util.Map;
@@ -32,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceRatings {
 
     private static final int FOLLOW_UP_WORKING_DAYS = 5;
+    /** A score of this or lower is a bad rating (差评). */
+    public static final int BAD = 2;
 
     private final CaseFiles files;
     private final RatingRepository ratings;
@@ -53,8 +57,9 @@ public class ServiceRatings {
     }
 
     /**
-     * Good/bad review: the applicant rates a closed application once, 1 to 5. A 1 or 2 opens a
-     * follow-up the region's supervisor must answer within five working days.
+     * Good/bad review: the applicant rates a closed application once, 1 to 5. A 1 or 2 must say
+     * what went wrong, and opens a follow-up the region's supervisor must answer within five
+     * working days.
      */
     @Transactional
     public RatingView rate(String number, String actor, int score, List<String> reasons) {
@@ -69,9 +74,16 @@ public class ServiceRatings {
         if (score < 1 || score > 5) {
             throw new RuleViolationException(Violation.of("score", "rating.score-range"));
         }
-        List<String> given = reasons == null ? List.of() : reasons.stream().filter(r -> !r.isBlank()).toList();
+        List<String> given = reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).toList();
+        if (ratings.find(a.id()).isPresent()) {
+            throw new ConflictException("rating.already-rated", number);
+        }
+        // a bad rating is followed up: the supervisor needs to know what went wrong to answer it
+        if (score <= BAD && given.isEmpty()) {
+            throw new RuleViolationException(Violation.of("reasons", "rating.reasons-required", score));
+        }
         LocalDate today = GovernmentTime.today(clock);
-        LocalDate followUpDue = score <= 2 ? workingCalendar.current().addWorkingDays(today, FOLLOW_UP_WORKING_DAYS) : null;
+        LocalDate followUpDue = score <= BAD ? workingCalendar.current().addWorkingDays(today, FOLLOW_UP_WORKING_DAYS) : null;
         if (!ratings.insert(a.id(), score, given, actor, clock.instant(), followUpDue)) {
             throw new ConflictException("rating.already-rated", number);
         }
@@ -97,9 +109,11 @@ public class ServiceRatings {
         if (answer == null || answer.isBlank()) {
             throw new RuleViolationException(Violation.of("answer", "rating.answer-required"));
         }
-        if (!ratings.answer(a.id(), answer.strip(), supervisor.username(), clock.instant())) {
+        Instant at = clock.instant();
+        if (!ratings.answer(a.id(), answer.strip(), supervisor.username(), at)) {
             throw new ConflictException("rating.nothing-to-answer", number);
         }
+        events.publishEvent(new RatingAnswered(a.number(), a.itemCode(), a.applicant(), a.submittedBy(), a.channel(), at));
         return ratings.find(a.id()).orElseThrow();
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.onewindow.catalog.Audience;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.Channel;
+import org.onewindow.catalog.Eligibility;
 import org.onewindow.catalog.Faq;
 import org.onewindow.catalog.FormField;
 import org.onewindow.catalog.ItemCategory;
@@ -96,12 +97,12 @@ class DemoCatalog implements ApplicationRunner {
                     String department, AdministrativeLevel level, LocalizedText legalBasis, LocalizedText conditions,
                     List<Material> materials, int statutoryDays, int promisedDays, BigDecimal feeYuan, LocalizedText feeNote,
                     Set<Channel> channels, int visits, boolean crossProvince, Keywords keywords, List<Faq> faq,
-                    List<FormField> form) {
+                    List<FormField> form, Eligibility eligibility) {
 
         ItemStandard standard() {
             return new ItemStandard(name, description, category, audience, department, level, legalBasis, conditions, materials,
                     statutoryDays, promisedDays, feeYuan, feeNote, channels, visits, crossProvince,
-                    keywords == null ? List.of() : keywords.zh(), keywords == null ? List.of() : keywords.en(), faq, form);
+                    keywords == null ? List.of() : keywords.zh(), keywords == null ? List.of() : keywords.en(), faq, form, eligibility);
         }
     }
 

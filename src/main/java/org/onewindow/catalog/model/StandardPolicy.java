@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.onewindow.catalog.Channel;
+import org.onewindow.catalog.Eligibility;
 import org.onewindow.catalog.FormField;
 import org.onewindow.catalog.ItemStandard;
 import org.onewindow.catalog.LifeEventBundle;
@@ -83,7 +84,29 @@ public final class StandardPolicy {
             }
         }
         checkForm(broken, s.form());
+        checkEligibility(broken, s.eligibility());
         return broken;
+    }
+
+    private static final Pattern REGION_PREFIX = Pattern.compile("^[0-9]{2}([0-9]{2}){0,2}$");
+    private static final int OLDEST = 150;
+
+    /** Conditions a verified identity is checked against must be ones it can tell: ages a person can have, a region's code. */
+    private static void checkEligibility(List<Violation> broken, Eligibility e) {
+        Integer min = e.minimumAge();
+        Integer max = e.maximumAge();
+        if (min != null && (min < 0 || min > OLDEST)) {
+            broken.add(Violation.of("eligibility.minimumAge", "item.eligibility-age-range", OLDEST));
+        }
+        if (max != null && (max < 0 || max > OLDEST)) {
+            broken.add(Violation.of("eligibility.maximumAge", "item.eligibility-age-range", OLDEST));
+        }
+        if (min != null && max != null && min > max) {
+            broken.add(Violation.of("eligibility.maximumAge", "item.eligibility-ages-order"));
+        }
+        if (e.hukouRegion() != null && !REGION_PREFIX.matcher(e.hukouRegion()).matches()) {
+            broken.add(Violation.of("eligibility.hukouRegion", "item.eligibility-region-format"));
+        }
     }
 
     private static final Pattern FIELD_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,40}$");

@@ -87,6 +87,14 @@ public class PersonRecords {
                 .param("u", username).query(Boolean.class).optional().orElse(false);
     }
 
+    /** The ID number the register confirmed for a person's account; none while it is unconfirmed. */
+    public Optional<ResidentIdNumber> verifiedIdNumber(String username) {
+        return jdbc.sql("""
+                select id_number_cipher from account
+                where username = :u and kind = 'PERSON' and identity_verified_at is not null and claimed_by is null""")
+                .param("u", username).query(String.class).optional().map(this::decrypt).map(ResidentIdNumber::new);
+    }
+
     /**
      * The login-less record of someone the register confirmed at a window, who has no verified
      * account: an older unverified record of theirs is verified, or a new one made. Returns its

@@ -210,6 +210,27 @@ class CaseworkPagesTest {
     }
 
     @Test
+    void aOneStarRatingWithoutAReasonIsRefusedInPlainWordsAndKeepsWhatWasChosenAndTyped() throws Exception {
+        DemoPeople.NewCitizen person = DemoPeople.at(port).aNewCitizen();
+        String number = DemoCases.at(port).closed(person.client(), "MR-002",
+                "{\"shopName\": \"孙记面馆\", \"businessScope\": \"面食\", \"organizationForm\": \"INDIVIDUAL\"}");
+        FormBrowser citizen = new FormBrowser(port).signIn(person.username(), person.password());
+        String page = citizen.get("/applications/" + number).body();
+
+        HttpResponse<String> refused = citizen.post("/applications/" + number + "/rating", page, Map.of("score", "1", "reasons", " "));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"reasons-error\"", "打 1 分时请写下哪里不满意", "href=\"#reasons\"")
+                .containsPattern("id=\"score-1\" value=\"1\" checked");
+        HttpResponse<String> keptText = citizen.post("/applications/" + number + "/rating", page, Map.of("score", "0", "reasons", "等了很久"));
+        assertThat(keptText.statusCode()).isEqualTo(422);
+        assertThat(keptText.body()).contains("请选择 1 至 5 分", ">等了很久</textarea>");
+
+        HttpResponse<String> rated = citizen.post("/applications/" + number + "/rating", page, Map.of("score", "1", "reasons", "等了很久"));
+        assertThat(rated.statusCode()).isEqualTo(303);
+        assertThat(citizen.get("/applications/" + number).body()).contains("id=\"rating-given\"", "等了很久");
+    }
+
+    @Test
     void theSupervisorSeesTheAreaAndAnswersABadRatingOnTheirPage() throws Exception {
         // a closed application rated 1, through the API
         var citizen = DemoPeople.at(port).zhangsan();
