@@ -54,6 +54,12 @@ public class StaffDirectory {
         return staff(username).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 
+    /** The name a member of staff is known by, as stored with their account: how a page tells who took a step. */
+    public Optional<String> nameOf(String username) {
+        return username == null ? Optional.empty()
+                : accounts.find(username).filter(account -> "STAFF".equals(account.kind())).map(AccountStore.AccountRecord::displayName);
+    }
+
     public Optional<StaffMember> staff(String username) {
         if (username == null) {
             return Optional.empty();
