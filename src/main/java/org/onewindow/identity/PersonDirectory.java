@@ -1,8 +1,12 @@
 package org.onewindow.identity;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.onewindow.identity.RealNameRegister.Answer;
+import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.identity.internal.PersonRecords;
 import org.onewindow.identity.internal.PersonRecords.Holder;
 import org.onewindow.shared.RuleViolationException;
@@ -22,11 +26,50 @@ import org.springframework.stereotype.Service;
 public class PersonDirectory {
 
     private final PersonRecords records;
+    private final AccountStore accounts;
     private final AuditTrail audit;
 
-    PersonDirectory(PersonRecords records, AuditTrail audit) {
+    PersonDirectory(PersonRecords records, AccountStore accounts, AuditTrail audit) {
         this.records = records;
+        this.accounts = accounts;
         this.audit = audit;
+    }
+
+    /**
+     * Whom a member of staff serves, as the platform holds them: the name, the ID number (a
+     * person's; an enterprise's credit code) and the phone. Shown masked; whoever shows it in
+     * full records why. Never log it: its {@code toString} is masked.
+     */
+    public record OnRecord(String name, String idNumber, String phone) {
+
+        public String maskedName() {
+            return PersonalDataMask.name(name);
+        }
+
+        public String maskedIdNumber() {
+            return PersonalDataMask.idNumber(idNumber);
+        }
+
+        public String maskedPhone() {
+            return PersonalDataMask.phone(phone);
+        }
+
+        @Override
+        public String toString() {
+            return "OnRecord[" + maskedName() + "]";
+        }
+    }
+
+    /** The person or enterprise behind an account, or empty when there is no such account. Reading it is the caller's to record. */
+    public Optional<OnRecord> onRecord(String username) {
+        return accounts.find(username).map(account -> new OnRecord(account.displayName(),
+                account.idNumber() != null ? account.idNumber() : account.creditCode(), account.phone()));
+    }
+
+    /** The masked names of accounts, by user name, in one query: for lists that show whom each case serves. */
+    public Map<String, String> maskedNames(Collection<String> usernames) {
+        return records.namesOf(usernames).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> PersonalDataMask.name(e.getValue())));
     }
 
     /** Whom a window filing will belong to, masked, for the clerk to confirm with the person. */

@@ -43,6 +43,12 @@ public class StaffDirectory {
      * Read at every call, not remembered: a change of role, department or region takes effect at
      * once on every node (one look-up by user name; staff requests are few beside citizens').
      */
+    /** The name a member of staff is known by, as stored with their account: how a page tells who took a step. */
+    public Optional<String> nameOf(String username) {
+        return username == null ? Optional.empty()
+                : accounts.find(username).filter(account -> "STAFF".equals(account.kind())).map(AccountStore.AccountRecord::displayName);
+    }
+
     public Optional<StaffMember> staff(String username) {
         return username == null ? Optional.empty() : lookUp(username);
     }

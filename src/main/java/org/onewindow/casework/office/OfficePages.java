@@ -51,9 +51,11 @@ class OfficePages {
     private final ApplicationProcesses processes;
     private final OfficeTasks tasks;
     private final OfficeWork office;
+    private final ApplicantOnFile applicants;
 
     OfficePages(CaseworkService casework, Worklist worklist, CatalogService catalog, OrganizationTree tree, StaffDirectory staffDirectory,
-                MessageSource messages, ApplicationProcesses processes, OfficeTasks tasks, OfficeWork office) {
+                MessageSource messages, ApplicationProcesses processes, OfficeTasks tasks, OfficeWork office, ApplicantOnFile applicants) {
+        this.applicants = applicants;
         this.office = office;
         this.tasks = tasks;
         this.casework = casework;
@@ -107,6 +109,14 @@ class OfficePages {
 
     @GetMapping("/office/applications/{number}")
     String application(@PathVariable String number, StaffMember me, Model model, Locale locale) {
+        return applicationPage(number, me, null, null, model, locale);
+    }
+
+    /** A handler shows the applicant's ID number and phone in full: a read recorded with its purpose, answered with the page. */
+    @PostMapping("/office/applications/{number}/applicant")
+    String applicantInFull(@PathVariable String number, StaffMember me, Model model, Locale locale) {
+        ApplicationView application = casework.follow(number, me.username(), Optional.of(me));
+        model.addAttribute("applicant", applicants.showInFull(application, me, locale));
         return applicationPage(number, me, null, null, model, locale);
     }
 
@@ -176,6 +186,9 @@ class OfficePages {
         });
         boolean responsible = item.map(i -> me.worksIn(i.standard().department())).orElse(false);
         model.addAttribute("app", application);
+        if (!model.containsAttribute("applicant")) {
+            model.addAttribute("applicant", applicants.masked(application, me, locale));
+        }
         model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
         model.addAttribute("answers", answers);
         model.addAttribute("timeline", PlainWords.timeline(application, me.username(), messages, locale));

@@ -45,10 +45,12 @@ public class OfficeWork {
     private final ItemProcedures procedures;
     private final StaffDirectory staffDirectory;
     private final AuditTrail audit;
+    private final StepTakenFirst takenFirst;
     private final Clock clock;
 
     OfficeWork(CaseFiles files, ApplicationProcesses processes, OfficeTasks tasks, ItemProcedures procedures, StaffDirectory staffDirectory,
-               AuditTrail audit, Optional<Clock> clock) {
+               AuditTrail audit, StepTakenFirst takenFirst, Optional<Clock> clock) {
+        this.takenFirst = takenFirst;
         this.procedures = procedures;
         this.files = files;
         this.processes = processes;
@@ -139,7 +141,11 @@ public class OfficeWork {
         OpenTasks open = processes.openTasks(number).orElseThrow(() -> new ConflictException("task.not-ready", number, "opinion"));
         boolean review = files.inResponsibleDepartment(staff, a.itemCode()) && open.has(TaskKind.REVIEW);
         OfficeTask task = tasks.taskFor(open, review ? TaskKind.REVIEW : TaskKind.COUNTERSIGN, staff);
-        a.giveOpinion(staff.username(), review, agree, reasons, clock);
+        try {
+            a.giveOpinion(staff.username(), review, agree, reasons, clock);
+        } catch (ConflictException conflict) {
+            throw takenFirst.inWords(conflict, a, staff);
+        }
         tasks.complete(task, staff, review ? Map.of(REVIEWER, staff.username()) : Map.of());
         return files.save(a);
     }
@@ -180,7 +186,11 @@ public class OfficeWork {
         if (needed == Role.HANDLER && !files.inResponsibleDepartment(staff, a.itemCode())) {
             throw new AccessDeniedException("not a handler of the department responsible for " + a.itemCode());
         }
-        step.accept(a, staff.username());
+        try {
+            step.accept(a, staff.username());
+        } catch (ConflictException conflict) {
+            throw takenFirst.inWords(conflict, a, staff);
+        }
         return files.save(a);
     }
 

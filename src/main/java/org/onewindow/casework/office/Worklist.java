@@ -20,6 +20,7 @@ import org.onewindow.casework.process.OfficeTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ServiceItem;
+import org.onewindow.identity.PersonDirectory;
 import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.audit.AuditTrail;
@@ -46,9 +47,11 @@ public class Worklist {
     private final CatalogService catalog;
     private final WorkingCalendar workingCalendar;
     private final AuditTrail audit;
+    private final PersonDirectory people;
 
     Worklist(OfficeTasks tasks, ApplicationStore applications, JdbcClient jdbc, ApplicationRows rows, CatalogService catalog,
-             WorkingCalendar workingCalendar, AuditTrail audit) {
+             WorkingCalendar workingCalendar, AuditTrail audit, PersonDirectory people) {
+        this.people = people;
         this.audit = audit;
         this.tasks = tasks;
         this.applications = applications;
@@ -68,23 +71,24 @@ public class Worklist {
         List<OfficeTask> open = tasks.taskList(staff, MAX_ITEMS);
         Map<String, Application> byNumber = applications.findByNumbers(open.stream().map(OfficeTask::applicationNumber).toList())
                 .stream().collect(Collectors.toMap(Application::number, Function.identity()));
-        List<WorkItem> work = new ArrayList<>();
-        List<Application> shown = new ArrayList<>();
+        record Row(Application a, String step, String taskId, String claimedBy) {
+        }
+        List<Row> shown = new ArrayList<>();
         for (OfficeTask task : open) {
             Application a = byNumber.get(task.applicationNumber());
             if (a != null) {
-                work.add(item(a, task.kind().name().toLowerCase(Locale.ROOT), task.id(), task.assignee(), calendar));
-                shown.add(a);
+                shown.add(new Row(a, task.kind().name().toLowerCase(Locale.ROOT), task.id(), task.assignee()));
             }
         }
         if (staff.has(Role.HANDLER)) {
-            toDeliverOrClose(staff.region().prefix(), itemsOfDepartment(staff)).forEach(a -> {
-                work.add(item(a, a.state() == ApplicationState.DELIVERED ? "closure" : "delivery", null, null, calendar));
-                shown.add(a);
-            });
+            toDeliverOrClose(staff.region().prefix(), itemsOfDepartment(staff)).forEach(a ->
+                    shown.add(new Row(a, a.state() == ApplicationState.DELIVERED ? "closure" : "delivery", null, null)));
         }
-        audit.recordReads(staff.username(), ReadPurpose.WORKLIST, numbersByApplicant(shown));
-        return work;
+        List<Application> cases = shown.stream().map(Row::a).toList();
+        Map<String, String> names = people.maskedNames(cases.stream().map(Application::applicant).distinct().toList());
+        audit.recordReads(staff.username(), ReadPurpose.WORKLIST, numbersByApplicant(cases));
+        return shown.stream().map(row -> item(row.a(), row.step(), row.taskId(), row.claimedBy(), names.get(row.a().applicant()), calendar))
+                .toList();
     }
 
     /** The numbers of the applications shown, by applicant: what the audit trail records of a list. */
@@ -93,9 +97,10 @@ public class Worklist {
                 Collectors.mapping(Application::number, Collectors.collectingAndThen(Collectors.toList(), AuditTrail::details))));
     }
 
-    private WorkItem item(Application a, String step, String taskId, String claimedBy, WorkingDayCalendar calendar) {
+    private WorkItem item(Application a, String step, String taskId, String claimedBy, String applicantName, WorkingDayCalendar calendar) {
         var name = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
-        return new WorkItem(a.number(), a.itemCode(), name, a.state(), step, a.dueOn(calendar), taskId, claimedBy);
+        return new WorkItem(a.number(), a.itemCode(), name, a.state(), step, a.dueOn(calendar), taskId, claimedBy, applicantName,
+                a.channel());
     }
 
     private List<String> itemsOfDepartment(StaffMember staff) {

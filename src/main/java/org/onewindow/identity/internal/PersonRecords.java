@@ -2,6 +2,10 @@ package org.onewindow.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -69,6 +73,19 @@ public class PersonRecords {
                 .query((rs, n) -> new Holder(rs.getString("username"), rs.getString("display_name"), rs.getBoolean("opened_by_person"),
                         decrypt(rs.getString("phone_cipher"))))
                 .optional();
+    }
+
+    /** The names accounts are known by, by user name; accounts that do not exist are left out. */
+    public Map<String, String> namesOf(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select username, display_name from account where username in (:u)").param("u", List.copyOf(usernames))
+                .query(rs -> {
+                    names.put(rs.getString("username"), rs.getString("display_name"));
+                });
+        return names;
     }
 
     /** Persons count once verified; enterprise agents and staff have no ID number to verify. */

@@ -18,7 +18,9 @@ public enum ReadPurpose {
     /** The supervisor's list of bad ratings waiting for their answer, with the applicants' words. */
     RATING_FOLLOW_UP("rating-follow-up", "casework.rating-follow-ups-read"),
     /** A person found or recorded at a service hall's window. */
-    SERVED_AT_WINDOW("served-at-window", "identity.person-served-at-window");
+    SERVED_AT_WINDOW("served-at-window", "identity.person-served-at-window"),
+    /** A handler showed an applicant's full ID number and phone, shown masked on the case, to act on it. */
+    APPLICANT_IN_FULL("applicant-in-full", "casework.applicant-shown-in-full");
 
     private final String code;
     private final String action;
