@@ -14,6 +14,7 @@ public class StaffDirectory {
     private final AccountStore accounts;
     private final OrganizationTree tree;
     private final JdbcClient jdbc;
+
     StaffDirectory(AccountStore accounts, OrganizationTree tree, JdbcClient jdbc) {
         this.accounts = accounts;
         this.tree = tree;
@@ -39,16 +40,16 @@ public class StaffDirectory {
         return staff(username).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
     }
 
-    /**
-     * Read at every call, not remembered: a change of role, department or region takes effect at
-     * once on every node (one look-up by user name; staff requests are few beside citizens').
-     */
     /** The name a member of staff is known by, as stored with their account: how a page tells who took a step. */
     public Optional<String> nameOf(String username) {
         return username == null ? Optional.empty()
                 : accounts.find(username).filter(account -> "STAFF".equals(account.kind())).map(AccountStore.AccountRecord::displayName);
     }
 
+    /**
+     * Read at every call, not remembered: a change of role, department or region takes effect at
+     * once on every node (one look-up by user name; staff requests are few beside citizens').
+     */
     public Optional<StaffMember> staff(String username) {
         return username == null ? Optional.empty() : lookUp(username);
     }
