@@ -56,11 +56,14 @@ class ApplicationPages {
     private final Inbox inbox;
     private final Submissions submissions;
     private final BeforeApplying beforeApplying;
+    private final UnsentAnswers unsent;
 
     ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
-                     MessageSource messages, ServiceRatings ratings, Inbox inbox, Submissions submissions, BeforeApplying beforeApplying) {
+                     MessageSource messages, ServiceRatings ratings, Inbox inbox, Submissions submissions, BeforeApplying beforeApplying,
+                     UnsentAnswers unsent) {
         this.submissions = submissions;
         this.beforeApplying = beforeApplying;
+        this.unsent = unsent;
         this.ratings = ratings;
         this.inbox = inbox;
         this.casework = casework;
@@ -74,14 +77,20 @@ class ApplicationPages {
     // ------------------------------------------------------------------ apply
 
     @GetMapping("/items/{code}/apply")
-    String applyForm(@PathVariable String code, Authentication who, Model model, Locale locale) {
+    String applyForm(@PathVariable String code, Authentication who, Model model, Locale locale, HttpServletRequest request,
+                     HttpServletResponse response) {
         ServiceItem item = catalog.requirePublishedItem(code);
-        String region = staff.staff(who.getName()).map(s -> s.region().code()).orElse(DEFAULT_REGION);
+        // answers sent after the session had ended come back once the person who filled them in has signed in again
+        Optional<UnsentAnswers.Kept> kept = unsent.takeBack(request, response, item.code(), who.getName());
+        model.addAttribute("restored", kept.isPresent());
+        String region = kept.map(k -> k.inputs().get(UnsentAnswers.REGION))
+                .orElseGet(() -> staff.staff(who.getName()).map(s -> s.region().code()).orElse(DEFAULT_REGION));
         // said before the form is filled in, not after: an item for enterprises only is not a citizen's (and the reverse)
         Map<String, String> refused = new java.util.LinkedHashMap<>();
         Submissions.audienceRefusal(item, submissions.audienceOf(who.getName()))
                 .ifPresent(v -> refused.put(v.field(), messages.getMessage(v.messageKey(), v.args(), locale)));
-        return applyPage(item, who.getName(), Map.of(), refused, region, UUID.randomUUID().toString(), model, locale);
+        return applyPage(item, who.getName(), kept.map(k -> FormQuestions.answers(item.standard().form(), k.inputs())).orElse(Map.of()),
+                refused, region, kept.map(UnsentAnswers.Kept::idempotencyKey).orElseGet(() -> UUID.randomUUID().toString()), model, locale);
     }
 
     @PostMapping("/items/{code}/apply")
@@ -123,6 +132,7 @@ class ApplicationPages {
         model.addAttribute("regions", regions(locale));
         model.addAttribute("regionCode", region);
         model.addAttribute("idempotencyKey", key);
+        model.addAttribute("owner", unsent.ownerProof(applicant, key));
         return "casework/apply";
     }
 

@@ -1,5 +1,6 @@
 package org.onewindow.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.onewindow.shared.web.ProblemDetails;
@@ -18,6 +19,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json, SignInConfiguration.ApiSignIn signIn)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, MessageSource messages, JsonMapper json, SignInConfiguration.ApiSignIn signIn,
+                            UnknownPaths paths) throws Exception {
         // metrics scrapers sign in like API clients (HTTP Basic, no session); pages never take Basic
         http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/info")
                 .authenticationManager(signIn.manager())
@@ -98,9 +101,12 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, SignInConfiguration.apiRefusal(e), messages, json)))
+                // an address where no operation is answers 404 to everyone, signed in or not
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, messages, json))
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, messages, json)))
+                        .authenticationEntryPoint((request, response, e) -> problem(response,
+                                paths.unknown(request) ? HttpStatus.NOT_FOUND : HttpStatus.UNAUTHORIZED, messages, json))
+                        .accessDeniedHandler((request, response, e) -> problem(response,
+                                paths.unknown(request) ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN, messages, json)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -110,7 +116,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders,
                               ExternalIdentityBinding oidcUsers,
-                              SignInConfiguration.PageSignIn signIn) throws Exception {
+                              SignInConfiguration.PageSignIn signIn, UnknownPaths paths, EndedSessions endedSessions) throws Exception {
+        var signInPage = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(rules -> rules
                         // applications (before the public /items/**): apply and act as a citizen or enterprise; the status
                         // page for anyone signed in, the service shows it only to the applicant and the region's staff
@@ -130,6 +137,22 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/account/verification").hasRole("CITIZEN")
                         .requestMatchers("/account", "/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
+                // an address where no page is answers 404 to everyone: not "sign in", not "not allowed"
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (paths.unknown(request)) {
+                                notFound(request, response);
+                            } else {
+                                signInPage.commence(request, response, e);
+                            }
+                        })
+                        .accessDeniedHandler((request, response, denied) -> {
+                            if (paths.unknown(request)) {
+                                notFound(request, response);
+                            } else {
+                                endedSessions.handle(request, response, denied);
+                            }
+                        }))
                 .formLogin(form -> signIn.applyTo(http, form.loginPage("/login").defaultSuccessUrl("/account")))
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         if (identityProviders.getIfAvailable() != null) {
@@ -137,6 +160,12 @@ class SecurityConfiguration {
                     .userInfoEndpoint(info -> info.oidcUserService(oidcUsers)));
         }
         return http.build();
+    }
+
+    /** Nothing to come back to after signing in: the page that was asked for is not there. */
+    private static void notFound(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        new HttpSessionRequestCache().removeRequest(request, response);
+        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, MessageSource messages, JsonMapper json)

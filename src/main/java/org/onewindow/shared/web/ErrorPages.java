@@ -44,6 +44,7 @@ class ErrorPages implements ErrorController {
         response.setStatus(status.value());
         ModelAndView page = new ModelAndView("error");
         page.addObject("status", status.value());
+        page.addObject("sessionEnded", request.getAttribute(InterruptedForm.SESSION_ENDED) != null);
         page.addObject("requestId", org.slf4j.MDC.get(RequestLogFilter.REQUEST_ID));
         return page;
     }
