@@ -18,7 +18,11 @@ public enum ReadPurpose {
     /** The supervisor's list of bad ratings waiting for their answer, with the applicants' words. */
     RATING_FOLLOW_UP("rating-follow-up", "casework.rating-follow-ups-read"),
     /** A person found or recorded at a service hall's window. */
-    SERVED_AT_WINDOW("served-at-window", "identity.person-served-at-window");
+    SERVED_AT_WINDOW("served-at-window", "identity.person-served-at-window"),
+    /** A document handed in with an application, opened or downloaded by staff working on the case. */
+    DOCUMENT_OPENED("document-opened", "casework.document-read"),
+    /** The decision notice of an application, printed by staff (it shows the applicant's masked ID number). */
+    DECISION_NOTICE("decision-notice", "casework.decision-notice-read");
 
     private final String code;
     private final String action;
