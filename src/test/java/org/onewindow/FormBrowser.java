@@ -59,4 +59,43 @@ public final class FormBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
+
+    /** A file a form sends in one of its file fields. */
+    public record FormFile(String field, String fileName, String type, byte[] content) {
+    }
+
+    /**
+     * Posts a form with files (multipart/form-data) the way the page would: to the form's action,
+     * which carries the page's CSRF token, with the token among the fields as well.
+     */
+    public HttpResponse<String> postMultipart(String path, String pageWithForm, Map<String, String> fields, java.util.List<FormFile> files)
+            throws Exception {
+        Matcher token = CSRF.matcher(pageWithForm);
+        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
+        String csrf = token.group(1) != null ? token.group(1) : token.group(2);
+        String boundary = "----formbrowser" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (FormFile file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+                    + file.fileName() + "\"\r\nContent-Type: " + file.type() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String separator = path.contains("?") ? "&" : "?";
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + separator + "_csrf="
+                        + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A file the pages link to (a document, a PDF), as its bytes. */
+    public HttpResponse<byte[]> download(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
 }

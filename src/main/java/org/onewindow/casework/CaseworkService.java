@@ -53,6 +53,19 @@ public interface CaseworkService {
      */
     ApplicationView uploadMaterial(String number, String actor, String materialCode, CheckedFile file);
 
+    /**
+     * Submits online with the documents the form carried (by material code), all or nothing: a
+     * document refused (the storage quota) leaves no application. A retry with the same key adds nothing.
+     */
+    Submission submitOnline(String applicant, String itemCode, String regionCode, Map<String, Object> form,
+                            Map<String, CheckedFile> documents, String idempotencyKey);
+
+    /** Several documents at once (by material code), all or nothing. */
+    ApplicationView uploadMaterials(String number, String actor, Map<String, CheckedFile> documents);
+
+    /** Answers a correction with the corrected form and the documents it asked for, as one step: all or nothing. */
+    ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm, Map<String, CheckedFile> documents);
+
     /** The newest document of that kind, decrypted, for whoever may follow the case; staff opening one is recorded. */
     MaterialFile openMaterial(String number, String viewer, Optional<StaffMember> staff, String materialCode);
 

@@ -112,6 +112,11 @@ public class PersonDirectory {
         return username;
     }
 
+    /** A person's resident ID number, masked, for a document made for them (a decision notice); empty when the account has none. */
+    public Optional<String> maskedIdNumberOf(String username) {
+        return records.idNumberOf(username).map(PersonalDataMask::idNumber);
+    }
+
     /** Whether an account's ID number has been verified (enterprise agents and staff: always). */
     public boolean isVerified(String username) {
         return records.isBound(username);

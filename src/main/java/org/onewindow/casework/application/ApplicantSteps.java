@@ -20,6 +20,7 @@ import org.onewindow.shared.NotFoundException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.audit.AuditTrail;
+import org.onewindow.shared.audit.ReadPurpose;
 import org.onewindow.shared.upload.CheckedFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ApplicantSteps {
+
+    /** The field a refusal of one of several documents names: {@code materials.<material code>}. */
+    static final String DOCUMENT_FIELD = "materials.";
 
     private final CaseFiles files;
     private final ApplicationStore applications;
@@ -101,7 +105,7 @@ class ApplicantSteps {
         files.requireMayRead(a, viewer, staff);
         MaterialFile document = materials.open(a, materialCode).orElseThrow(() -> new NotFoundException("material", materialCode));
         if (!a.isApplicantSide(viewer)) {
-            audit.record(viewer, "casework.document-read", a.applicant(), a.number() + " " + materialCode);
+            audit.recordRead(viewer, ReadPurpose.DOCUMENT_OPENED, a.applicant(), a.number() + " " + materialCode);
         }
         return document;
     }
@@ -114,6 +118,43 @@ class ApplicantSteps {
         files.store(a);
         materials.insert(a, materialCode, file, actor);
         return files.view(files.reload(number));
+    }
+
+    /**
+     * Several documents at once (a page's form), all or nothing: one refused by the quota leaves
+     * none of them. A refusal names the document's field, {@code materials.<code>}.
+     */
+    @Transactional
+    ApplicationView uploadMaterials(String number, String actor, Map<String, CheckedFile> documents) {
+        documents.forEach((code, file) -> {
+            Application a = ownCase(number, actor, code);
+            quota.requireRoomFor(a, file.size(), DOCUMENT_FIELD + code);
+            a.addMaterial(actor, code, file.fileName(), clock);
+            files.store(a);
+            materials.insert(a, code, file, actor);
+        });
+        return files.view(files.reload(number));
+    }
+
+    /** The documents sent with the application form, in the submission's transaction: they stay with it whatever the rules decided. */
+    @Transactional
+    ApplicationView uploadMaterialsOfSubmission(String number, String actor, Map<String, CheckedFile> documents) {
+        documents.forEach((code, file) -> {
+            Application a = files.reload(number);
+            requireAsked(a, code);
+            quota.requireRoomFor(a, file.size(), DOCUMENT_FIELD + code);
+            a.addMaterialOfSubmission(actor, code, file.fileName(), clock);
+            files.store(a);
+            materials.insert(a, code, file, actor);
+        });
+        return files.view(files.reload(number));
+    }
+
+    /** The documents a correction asked for and the corrected form, as one step: all or nothing. */
+    @Transactional
+    ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm, Map<String, CheckedFile> documents) {
+        uploadMaterials(number, actor, documents);
+        return answerCorrection(number, actor, correctedForm);
     }
 
     /** The copy and the step are one transaction: a closed application rolls the copy back. */
@@ -143,13 +184,17 @@ class ApplicantSteps {
             throw new NotFoundException("application", number);
         }
         files.requireStillEntitled(a, actor);
+        requireAsked(a, materialCode);
+        return a;
+    }
+
+    private void requireAsked(Application a, String materialCode) {
         boolean asked = catalog.publishedItem(a.itemCode())
                 .map(item -> item.standard().materials().stream().anyMatch(m -> m.code().equals(materialCode)))
                 .orElse(false);
         if (!asked) {
             throw new RuleViolationException(Violation.of("materialCode", "material.not-asked", a.itemCode()));
         }
-        return a;
     }
 
     private ApplicationView step(String number, Consumer<Application> step) {

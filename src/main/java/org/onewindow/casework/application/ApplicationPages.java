@@ -1,9 +1,11 @@
 package org.onewindow.casework.application;
 
+import org.onewindow.casework.pages.MaterialNames;
 import org.onewindow.casework.pages.PlainWords;
 import org.onewindow.casework.pages.FormQuestions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,10 @@ import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
+import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.shared.RuleViolationException;
+import org.onewindow.shared.RuleViolationException.Violation;
+import org.onewindow.shared.upload.CheckedFile;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -57,10 +62,12 @@ class ApplicationPages {
     private final Submissions submissions;
     private final BeforeApplying beforeApplying;
     private final UnsentAnswers unsent;
+    private final HandedInDocuments handedIn;
 
     ApplicationPages(CaseworkService casework, MyApplications mine, CatalogService catalog, OrganizationTree tree, StaffDirectory staff,
                      MessageSource messages, ServiceRatings ratings, Inbox inbox, Submissions submissions, BeforeApplying beforeApplying,
-                     UnsentAnswers unsent) {
+                     UnsentAnswers unsent, HandedInDocuments handedIn) {
+        this.handedIn = handedIn;
         this.submissions = submissions;
         this.beforeApplying = beforeApplying;
         this.unsent = unsent;
@@ -104,12 +111,28 @@ class ApplicationPages {
         String region = parameters.getOrDefault("regionCode", "");
         Map<String, Object> answers = FormQuestions.answers(item.standard().form(), parameters);
         try {
-            var submission = casework.submitOnline(who.getName(), item.code(), region, answers, key);
+            var documents = documentsWithForm(request, item, answers);
+            var submission = casework.submitOnline(who.getName(), item.code(), region, answers, documents, key);
             return PlainWords.seeOther(request, "/applications/" + submission.application().number());
         } catch (RuleViolationException broken) {
             response.setStatus(422);
-            return applyPage(item, who.getName(), answers, FormQuestions.errors(broken, messages, locale), region, key, model, locale);
+            return applyPage(item, who.getName(), answers, errors(broken, locale), region, key, model, locale);
         }
+    }
+
+    /** The files a form sent; a refused one is said together with what is wrong in the form itself. */
+    private Map<String, CheckedFile> documentsWithForm(HttpServletRequest request, ServiceItem item, Map<String, Object> answers) {
+        try {
+            return handedIn.received(request, item);
+        } catch (RuleViolationException refused) {
+            List<Violation> all = new ArrayList<>(ApplicationForm.check(item.standard().form(), answers));
+            all.addAll(refused.violations());
+            throw new RuleViolationException(all);
+        }
+    }
+
+    private Map<String, String> errors(RuleViolationException broken, Locale locale) {
+        return HandedInDocuments.onThePage(FormQuestions.errors(broken, messages, locale));
     }
 
     private String applyPage(ServiceItem item, String applicant, Map<String, ?> answers, Map<String, String> errors, String region,
@@ -125,10 +148,13 @@ class ApplicationPages {
         model.addAttribute("decisionNeeds", beforeApplying.neededForInstantDecision(item));
         model.addAttribute("questions", questions);
         model.addAttribute("errors", errors);
-        model.addAttribute("summary", FormQuestions.summary(errors, questions,
-                Map.of("regionCode", messages.getMessage("apply.region", null, locale)), messages, locale));
-        model.addAttribute("errorFields", java.util.stream.Stream.concat(questions.stream().map(FormQuestions.Question::id),
-                java.util.stream.Stream.of("regionCode", "itemCode")).toList());
+        Map<String, String> labels = new LinkedHashMap<>(handedIn.labels(item, locale));
+        labels.put("regionCode", messages.getMessage("apply.region", null, locale));
+        model.addAttribute("summary", FormQuestions.summary(errors, questions, labels, messages, locale));
+        model.addAttribute("errorFields", java.util.stream.Stream.of(questions.stream().map(FormQuestions.Question::id),
+                handedIn.ids(item).stream(), java.util.stream.Stream.of("regionCode", "itemCode")).flatMap(s -> s).toList());
+        model.addAttribute("documents", handedIn.fields(item, errors, locale));
+        model.addAttribute("documentLimits", handedIn.limits());
         model.addAttribute("regions", regions(locale));
         model.addAttribute("regionCode", region);
         model.addAttribute("idempotencyKey", key);
@@ -173,18 +199,41 @@ class ApplicationPages {
     String answerCorrection(@PathVariable String number, @RequestParam Map<String, String> parameters, Authentication who, Model model,
                             Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         ApplicationView application = casework.follow(number, who.getName(), staffOf(who));
-        List<FormField> fields = catalog.publishedItem(application.itemCode()).map(i -> i.standard().form()).orElse(List.of());
-        Map<String, Object> answers = FormQuestions.answers(fields, parameters);
+        ServiceItem item = catalog.requirePublishedItem(application.itemCode());
+        Map<String, Object> answers = FormQuestions.answers(item.standard().form(), parameters);
         try {
-            casework.answerCorrection(number, who.getName(), answers);
+            casework.answerCorrection(number, who.getName(), answers, documentsWithForm(request, item, answers));
         } catch (RuleViolationException broken) {
             response.setStatus(422);
-            return statusPage(number, who.getName(), answers, FormQuestions.errors(broken, messages, locale), null, model, locale);
+            return statusPage(number, who.getName(), answers, errors(broken, locale), null, model, locale);
         } catch (ConflictException conflict) {
             response.setStatus(409);
             return statusPage(number, who.getName(), answers, Map.of(), FormQuestions.message(conflict, messages, locale), model, locale);
         }
         flash.addFlashAttribute("notice", messages.getMessage("status.correction.done", null, locale));
+        return PlainWords.seeOther(request, "/applications/" + number);
+    }
+
+    /** Documents handed in while the application waits for acceptance. */
+    @PostMapping("/applications/{number}/materials")
+    String handIn(@PathVariable String number, Authentication who, Model model, Locale locale, HttpServletRequest request,
+                  HttpServletResponse response, RedirectAttributes flash) {
+        ApplicationView application = casework.follow(number, who.getName(), staffOf(who));
+        ServiceItem item = catalog.requirePublishedItem(application.itemCode());
+        try {
+            Map<String, CheckedFile> documents = handedIn.received(request, item);
+            if (documents.isEmpty()) {
+                throw new RuleViolationException(Violation.of(handedIn.ids(item).getFirst(), "material.none-chosen"));
+            }
+            casework.uploadMaterials(number, who.getName(), documents);
+        } catch (RuleViolationException broken) {
+            response.setStatus(422);
+            return statusPage(number, who.getName(), null, errors(broken, locale), null, model, locale);
+        } catch (ConflictException conflict) {
+            response.setStatus(409);
+            return statusPage(number, who.getName(), null, Map.of(), FormQuestions.message(conflict, messages, locale), model, locale);
+        }
+        flash.addFlashAttribute("notice", messages.getMessage("status.documents.done", null, locale));
         return PlainWords.seeOther(request, "/applications/" + number);
     }
 
@@ -243,10 +292,13 @@ class ApplicationPages {
         ApplicationView application = casework.follow(number, viewer, member);
         boolean own = viewer.equals(application.applicant()) || viewer.equals(application.submittedBy());
         ApplicationState state = application.state();
-        List<FormField> fields = catalog.publishedItem(application.itemCode()).map(i -> i.standard().form()).orElse(List.of());
+        Optional<ServiceItem> item = catalog.publishedItem(application.itemCode());
+        List<FormField> fields = item.map(i -> i.standard().form()).orElse(List.of());
+        Map<String, String> labels = item.map(i -> handedIn.labels(i, locale)).orElse(Map.of());
         model.addAttribute("app", application);
         model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
-        model.addAttribute("timeline", PlainWords.timeline(application, viewer, messages, locale));
+        model.addAttribute("timeline", MaterialNames.inTimeline(PlainWords.timeline(application, viewer, messages, locale), item, locale));
+        model.addAttribute("handedIn", MaterialNames.handedIn(application, item, locale));
         model.addAttribute("own", own);
         model.addAttribute("staffViewer", member.filter(m -> m.has(Role.CLERK) || m.has(Role.HANDLER)).isPresent());
         model.addAttribute("errors", errors);
@@ -255,12 +307,20 @@ class ApplicationPages {
             model.addAttribute("missing", PlainWords.latestReasons(application, "returned-for-correction", locale));
             var questions = FormQuestions.questions(fields, correction != null ? correction : application.form(), errors, messages, locale);
             model.addAttribute("questions", questions);
-            model.addAttribute("summary", FormQuestions.summary(errors, questions, Map.of(), messages, locale));
-            model.addAttribute("errorFields", questions.stream().map(FormQuestions.Question::id).toList());
+            model.addAttribute("summary", FormQuestions.summary(errors, questions, labels, messages, locale));
+            model.addAttribute("errorFields", java.util.stream.Stream.concat(questions.stream().map(FormQuestions.Question::id),
+                    labels.keySet().stream()).toList());
         } else {
-            model.addAttribute("summary", errors);
-            model.addAttribute("errorFields", List.of("withdraw-confirm", "score-1", "reasons"));
+            model.addAttribute("summary", FormQuestions.summary(errors, List.of(), labels, messages, locale));
+            model.addAttribute("errorFields", java.util.stream.Stream.concat(labels.keySet().stream(),
+                    java.util.stream.Stream.of("withdraw-confirm", "score-1", "reasons")).toList());
         }
+        // documents can be handed in until the office accepts the application, and with the answer to a correction
+        boolean documentsOpen = own && (state == ApplicationState.SUBMITTED || state == ApplicationState.RETURNED_FOR_CORRECTION);
+        item.filter(i -> documentsOpen && !i.standard().materialsToBring().isEmpty()).ifPresent(i -> {
+            model.addAttribute("documents", handedIn.fields(i, errors, locale));
+            model.addAttribute("documentLimits", handedIn.limits());
+        });
         if (state == ApplicationState.APPROVED || state == ApplicationState.DENIED || state == ApplicationState.DELIVERED
                 || state == ApplicationState.CLOSED) {
             var decision = PlainWords.latest(application, "approved", "denied");

@@ -14,6 +14,7 @@ import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.upload.CheckedFile;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The module's facade: a new application goes to {@link Submissions}, everything after to {@link ApplicantSteps}. */
 @Service
@@ -73,6 +74,28 @@ class CaseworkFacade implements CaseworkService {
     @Override
     public ApplicationView uploadMaterial(String number, String actor, String materialCode, CheckedFile file) {
         return steps.uploadMaterial(number, actor, materialCode, file);
+    }
+
+    @Override
+    @Transactional
+    public Submission submitOnline(String applicant, String itemCode, String regionCode, Map<String, Object> form,
+                                   Map<String, CheckedFile> documents, String idempotencyKey) {
+        Submission submission = submissions.online(applicant, itemCode, regionCode, form, idempotencyKey);
+        if (!submission.created() || documents.isEmpty()) {
+            return submission;
+        }
+        return new Submission(steps.uploadMaterialsOfSubmission(submission.application().number(), applicant, documents), true);
+    }
+
+    @Override
+    public ApplicationView uploadMaterials(String number, String actor, Map<String, CheckedFile> documents) {
+        return steps.uploadMaterials(number, actor, documents);
+    }
+
+    @Override
+    public ApplicationView answerCorrection(String number, String actor, Map<String, Object> correctedForm,
+                                            Map<String, CheckedFile> documents) {
+        return steps.answerCorrection(number, actor, correctedForm, documents);
     }
 
     @Override

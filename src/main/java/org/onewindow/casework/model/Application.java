@@ -117,6 +117,12 @@ public final class Application {
         record(clock, actor, "material-uploaded", said(List.of(materialCode + ": " + fileName)));
     }
 
+    /** A document sent with the application form itself: it belongs to the submission even when the rules approved it at once. */
+    public void addMaterialOfSubmission(String actor, String materialCode, String fileName, Clock clock) {
+        requireApplicantSide(actor);
+        record(clock, actor, "material-uploaded", said(List.of(materialCode + ": " + fileName)));
+    }
+
     /** A document the platform already holds for this person, taken from an earlier application instead of uploaded again. */
     public void reuseMaterial(String actor, String materialCode, String fileName, String sourceNumber, Clock clock) {
         requireApplicantSide(actor);

@@ -12,6 +12,7 @@ import org.onewindow.casework.ApplicationState;
 import org.onewindow.casework.ApplicationView;
 import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.pages.FormQuestions;
+import org.onewindow.casework.pages.MaterialNames;
 import org.onewindow.casework.pages.PlainWords;
 import org.onewindow.casework.process.ApplicationProcesses;
 import org.onewindow.casework.process.OfficeTasks;
@@ -191,7 +192,9 @@ class OfficePages {
         }
         model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
         model.addAttribute("answers", answers);
-        model.addAttribute("timeline", PlainWords.timeline(application, me.username(), messages, locale));
+        model.addAttribute("timeline", MaterialNames.inTimeline(PlainWords.timeline(application, me.username(), messages, locale), item,
+                locale));
+        model.addAttribute("handedIn", MaterialNames.handedIn(application, item, locale));
         Offered offered = actions(application, me, responsible);
         model.addAttribute("actions", offered.actions());
         model.addAttribute("withheld", offered.withheld());

@@ -88,6 +88,12 @@ public class PersonRecords {
         return names;
     }
 
+    /** A person's resident ID number as their account holds it; empty for an enterprise agent, staff or an unknown name. */
+    public Optional<String> idNumberOf(String username) {
+        return jdbc.sql("select id_number_cipher from account where username = :u and id_number_cipher is not null")
+                .param("u", username).query(String.class).optional().map(this::decrypt);
+    }
+
     /** Persons count once verified; enterprise agents and staff have no ID number to verify. */
     public boolean isBound(String username) {
         return jdbc.sql("select kind <> 'PERSON' or identity_verified_at is not null from account where username = :u and claimed_by is null")

@@ -126,7 +126,10 @@ class SecurityConfiguration {
                         .requestMatchers("/bundles/*/apply").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers(HttpMethod.GET, "/applications/bundles/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/applications", "/applications/*").authenticated()
+                        // a document handed in and the decision notice: the service shows them to the applicant's side and staff in duty
+                        .requestMatchers(HttpMethod.GET, "/applications/*/materials/*/file", "/applications/*/notice").authenticated()
                         .requestMatchers(HttpMethod.POST, "/applications/*/correction").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
+                        .requestMatchers(HttpMethod.POST, "/applications/*/materials").hasAnyRole("CITIZEN", "ENTERPRISE_AGENT", "CLERK")
                         .requestMatchers(HttpMethod.POST, "/applications/*/withdrawal", "/applications/*/rating")
                                 .hasAnyRole("CITIZEN", "ENTERPRISE_AGENT")
                         .requestMatchers("/office", "/office/**").hasAnyRole("CLERK", "HANDLER")

@@ -20,7 +20,11 @@ public enum ReadPurpose {
     /** A person found or recorded at a service hall's window. */
     SERVED_AT_WINDOW("served-at-window", "identity.person-served-at-window"),
     /** A handler showed an applicant's full ID number and phone, shown masked on the case, to act on it. */
-    APPLICANT_IN_FULL("applicant-in-full", "casework.applicant-shown-in-full");
+    APPLICANT_IN_FULL("applicant-in-full", "casework.applicant-shown-in-full"),
+    /** A document handed in with an application, opened or downloaded by staff working on the case. */
+    DOCUMENT_OPENED("document-opened", "casework.document-read"),
+    /** The decision notice of an application, printed by staff (it shows the applicant's masked ID number). */
+    DECISION_NOTICE("decision-notice", "casework.decision-notice-read");
 
     private final String code;
     private final String action;
