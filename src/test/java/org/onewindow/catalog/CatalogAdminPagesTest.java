@@ -106,6 +106,28 @@ class CatalogAdminPagesTest {
     }
 
     @Test
+    void rowsAreAddedAndRemovedByButtonsAndACheckNamesEveryFieldWithoutSavingAnything() throws Exception {
+        signIn("admin");
+        HttpResponse<String> page = get("/admin/catalog/items/edit");
+        HttpResponse<String> added = post("/admin/catalog/items", page.body(), Map.of("code", "MR-951", "name.zh", "试办", "action", "add-faq"));
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("id=\"faq-0-question-zh\"", "name=\"faq[0].question.zh\"", "value=\"试办\"")
+                .doesNotContain("error-summary");
+        HttpResponse<String> removed = post("/admin/catalog/items", page.body(),
+                Map.of("code", "MR-951", "faq[0].question.zh", "能不能代办？", "action", "remove-faq-0"));
+        assertThat(removed.body()).doesNotContain("id=\"faq-0-question-zh\"", "能不能代办？");
+
+        HttpResponse<String> checked = post("/admin/catalog/items", page.body(), Map.of("code", "MR-951", "statutoryDays", "二十",
+                "materials[0].code", "Bad Code", "action", "validate"));
+        assertThat(checked.statusCode()).isEqualTo(200);
+        assertThat(checked.body()).contains("error-summary", "href=\"#statutoryDays\"", "id=\"statutoryDays-error\"", "value=\"二十\"",
+                "href=\"#name-zh\"", "href=\"#materials-0-code\"", "id=\"materials-0-code-error\"", "value=\"Bad Code\"",
+                "href=\"#department\"", "href=\"#channels-ONLINE\"");
+        assertThat(post("/admin/catalog/items", page.body(), Map.of("code", "MR-951", "action", "publish")).statusCode()).isEqualTo(200);
+        assertThat(versionsOf("MR-951")).isZero();
+    }
+
+    @Test
     void anUnknownItemCodeOpensAnEmptyEditorThatSaysSo() throws Exception {
         signIn("admin");
         HttpResponse<String> page = get("/admin/catalog/items/edit?code=XX-777");
