@@ -85,6 +85,36 @@ class PasswordPagesTest {
     }
 
     @Test
+    void overTheApiATemporaryPasswordIsAnsweredOnceAndOpensNothingUntilChanged() throws Exception {
+        String username = "handler-" + UUID.randomUUID().toString().substring(0, 6);
+        staff.handler(username, "330106", "market-regulation");
+        var reset = DemoPeople.at(port).xihuAdministrator().post("/api/v1/identity/staff/" + username + "/password-reset", "");
+        assertThat(reset.status()).isEqualTo(200);
+        String temporary = reset.json().path("temporaryPassword").asString();
+        assertThat(temporary).hasSizeGreaterThanOrEqualTo(12);
+
+        var refused = new org.onewindow.PlatformClient(port).as(username, temporary).get("/api/v1/identity/me");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains("password-change-due");
+
+        String chosen = "an api handler phrase " + UUID.randomUUID();
+        FormBrowser pages = new FormBrowser(port).signIn(username, temporary);
+        HttpResponse<String> form = pages.get("/account/password");
+        assertThat(pages.post("/account/password", form.body(), Map.of("currentPassword", temporary, "password", chosen)).statusCode())
+                .isEqualTo(302);
+        var me = new org.onewindow.PlatformClient(port).as(username, chosen);
+        assertThat(me.get("/api/v1/identity/me").status()).isEqualTo(200);
+        var weak = me.put("/api/v1/identity/me/password", "{\"currentPassword\": \"" + chosen + "\", \"newPassword\": \"short\"}");
+        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.firstError()).isEqualTo("password password-length");
+        String again = "a second api phrase " + UUID.randomUUID();
+        var changed = me.put("/api/v1/identity/me/password", "{\"currentPassword\": \"" + chosen + "\", \"newPassword\": \"" + again + "\"}");
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(new org.onewindow.PlatformClient(port).as(username, again).get("/api/v1/identity/me").status()).isEqualTo(200);
+        assertThat(new org.onewindow.PlatformClient(port).as(username, chosen).get("/api/v1/identity/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void aCitizenChangesTheirOwnPasswordProvingTheCurrentOne() throws Exception {
         var citizen = DemoPeople.at(port).aNewCitizen();
         FormBrowser browser = new FormBrowser(port).signIn(citizen.username(), citizen.password());
