@@ -199,7 +199,7 @@ public class CatalogService {
     @Transactional
     public LocalImplementation publishLocalImplementation(LocalImplementation local, StaffMember actor) {
         Region region = tree.region(local.regionCode())
-                .orElseThrow(() -> new RuleViolationException(Violation.of("regionCode", "local.region-unknown")));
+                .orElseThrow(() -> new RuleViolationException(Violation.of("regionCode", "local.region-unknown", local.regionCode())));
         if (region.level() != AdministrativeLevel.CITY && region.level() != AdministrativeLevel.COUNTY) {
             throw new RuleViolationException(Violation.of("regionCode", "local.region-city-or-county"));
         }
@@ -207,7 +207,7 @@ public class CatalogService {
             throw new AccessDeniedException("administrators act only within their own part of the tree");
         }
         ItemStandard standard = repository.findItem(local.itemCode(), ItemStatus.PUBLISHED)
-                .orElseThrow(() -> new RuleViolationException(Violation.of("itemCode", "local.item-not-published")))
+                .orElseThrow(() -> new RuleViolationException(Violation.of("itemCode", "local.item-not-published", local.itemCode())))
                 .standard();
         requireValid(StandardPolicy.checkLocal(local, standard));
         repository.saveLocalImplementation(local, actor.username());

@@ -200,6 +200,12 @@ class ProcessesAndDecisionsTest {
         var notXml = deploy(admin, "<definitions><process id=\"x\"");
         assertThat(notXml.status()).isEqualTo(422);
         assertThat(notXml.firstError()).isEqualTo("model process.not-parsable");
+        assertThat(notXml.body()).contains("第 1 行", "XML").doesNotContain("Exception", "ParseError", "Unexpected");
+        var unknownElement = deploy(admin, versioned("x").replace("<endEvent id=\"done\"/>", "<endEvent id=\"done\"/>\n<finishLine id=\"z\"/>"));
+        assertThat(unknownElement.status()).isEqualTo(422);
+        assertThat(unknownElement.firstError()).isEqualTo("model process.not-parsable");
+        int line = (int) versioned("x").lines().takeWhile(l -> !l.contains("<endEvent")).count() + 2;
+        assertThat(unknownElement.body()).contains("第 " + line + " 行", "finishLine", "BPMN 2.0").doesNotContain("cvc-", "SAXParseException");
         var dangling = deploy(admin, versioned("x").replace("targetRef=\"done\"", "targetRef=\"nowhere\""));
         assertThat(dangling.status()).isEqualTo(422);
         var noImplementation = deploy(admin, versioned("x").replace("<userTask id=\"acceptance\"", "<serviceTask id=\"work\"/><userTask id=\"acceptance\""));

@@ -43,8 +43,8 @@ class ProcessAdminPage {
     }
 
     @GetMapping("/admin/processes")
-    String page(Model model) {
-        return render(model, null, null);
+    String page(StaffMember me, Model model) {
+        return render(me, model, null, null);
     }
 
     @PostMapping("/admin/processes")
@@ -52,7 +52,7 @@ class ProcessAdminPage {
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) throws IOException {
         if (model == null || model.isEmpty() || model.getSize() > LARGEST_MODEL) {
             response.setStatus(422);
-            return render(page, "model", messages.getMessage("processes.model.missing", null, locale));
+            return render(me, page, "model", messages.getMessage("processes.model.missing", null, locale));
         }
         try {
             ProcessModel deployed = processes.deploy(model.getBytes(), me);
@@ -60,7 +60,7 @@ class ProcessAdminPage {
                     new Object[] {deployed.key(), deployed.version()}, locale));
         } catch (RuleViolationException broken) {
             response.setStatus(422);
-            return render(page, "model", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));
+            return render(me, page, "model", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));
         }
         return PlainWords.seeOther(request, "/admin/processes");
     }
@@ -73,7 +73,7 @@ class ProcessAdminPage {
             procedures.configure(itemCode == null ? "" : itemCode.strip().toUpperCase(Locale.ROOT), processKey, decisionTable, fourEyesRule(fourEyes), me);
         } catch (RuleViolationException broken) {
             response.setStatus(422);
-            return render(page, "procedure", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));
+            return render(me, page, "procedure", String.join(" ", FormQuestions.errors(broken, messages, locale).values()));
         }
         flash.addFlashAttribute("notice", messages.getMessage("processes.configured", new Object[] {itemCode}, locale));
         return PlainWords.seeOther(request, "/admin/processes");
@@ -91,8 +91,9 @@ class ProcessAdminPage {
         }
     }
 
-    private String render(Model model, String failedForm, String failure) {
+    private String render(StaffMember me, Model model, String failedForm, String failure) {
         List<ProcessModel> models = processes.latestModels();
+        model.addAttribute("keepsProcesses", me.isProvinceAdministrator());
         model.addAttribute("models", models);
         model.addAttribute("procedures", procedures.configured());
         model.addAttribute("tables", tables.keys());

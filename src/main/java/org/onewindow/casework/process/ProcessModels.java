@@ -83,7 +83,7 @@ public class ProcessModels {
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(xml), true, true, "UTF-8");
         } catch (XMLException notBpmn) {
-            throw new RuleViolationException(Violation.of("model", "process.not-parsable", firstLine(notBpmn)));
+            throw new RuleViolationException(UnreadableModel.explained(notBpmn));
         }
         List<Violation> problems = problemsOf(model);
         if (!problems.isEmpty()) {
@@ -152,10 +152,5 @@ public class ProcessModels {
     private static ProcessModel model(ProcessDefinition definition, Deployment deployment) {
         return new ProcessModel(definition.getKey(), definition.getName(), definition.getVersion(), definition.getDeploymentId(),
                 deployment == null || deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().toInstant());
-    }
-
-    private static String firstLine(XMLException e) {
-        String message = Objects.toString(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), "");
-        return message.lines().findFirst().orElse("").strip();
     }
 }

@@ -1,19 +1,18 @@
 package org.onewindow.catalog.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import org.onewindow.catalog.Audience;
 import org.onewindow.catalog.CatalogService;
-import org.onewindow.catalog.ItemStandard;
 import org.onewindow.catalog.LifeEventBundle;
 import org.onewindow.catalog.LocalImplementation;
 import org.onewindow.catalog.LocalizedText;
-import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.StaffMember;
-import org.onewindow.shared.ConflictException;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.springframework.context.MessageSource;
@@ -24,25 +23,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Staff pages to maintain the standard list: draft, check and publish items and bundles, and
- * publish local implementations. Rule violations come back on the same page, field by field.
+ * Staff pages to maintain the standard list: the list of items, life-event bundles, and the local
+ * implementations a city or county publishes. A refused local implementation comes back as it
+ * was typed, each problem next to its field. Items are edited in {@link ItemEditorPages}.
  */
 @Controller
 @RequestMapping("/admin/catalog")
 class CatalogAdminPages {
 
     private final CatalogService catalog;
-    private final JsonMapper json;
     private final MessageSource messages;
 
-    CatalogAdminPages(CatalogService catalog, JsonMapper json, MessageSource messages) {
+    CatalogAdminPages(CatalogService catalog, MessageSource messages) {
         this.catalog = catalog;
-        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.messages = messages;
     }
 
@@ -53,60 +48,8 @@ class CatalogAdminPages {
         model.addAttribute("items", catalog.publishedItems());
         model.addAttribute("bundles", catalog.publishedBundles());
         model.addAttribute("bundleDrafts", catalog.bundleDrafts(me));
+        model.addAttribute("keepsTheList", me.isProvinceAdministrator());
         return "catalog/admin/index";
-    }
-
-    @GetMapping("/items/edit")
-    String editItem(@RequestParam(required = false) String code, StaffMember me, Model model) {
-        Optional<ServiceItem> current = code == null ? Optional.empty()
-                : catalog.draft(code, me).or(() -> catalog.publishedItem(code));
-        model.addAttribute("code", code);
-        model.addAttribute("status", current.map(i -> i.status().name()).orElse(null));
-        model.addAttribute("json", current.map(i -> json.writeValueAsString(i.standard())).orElse(""));
-        model.addAttribute("violations", List.of());
-        return "catalog/admin/item-form";
-    }
-
-    @PostMapping("/items")
-    String saveItem(@RequestParam String code, @RequestParam String json, @RequestParam String action,
-                    StaffMember actor, Model model, Locale locale, RedirectAttributes redirect) {
-        model.addAttribute("code", code);
-        model.addAttribute("json", json);
-        model.addAttribute("status", catalog.draft(code, actor).map(i -> "DRAFT").orElse(null));
-        try {
-            ItemStandard standard = this.json.readValue(json, ItemStandard.class);
-            boolean hasDraft = catalog.draft(code, actor).isPresent();
-            switch (action) {
-                case "validate" -> {
-                    model.addAttribute("violations", shown(catalog.check(code, standard), locale));
-                    model.addAttribute("message", text("admin.validated", locale));
-                    return "catalog/admin/item-form";
-                }
-                case "save", "publish" -> {
-                    if (hasDraft) {
-                        catalog.reviseDraft(code, standard, actor);
-                    } else {
-                        catalog.draftItem(code, standard, actor);
-                    }
-                    if (action.equals("publish")) {
-                        ServiceItem published = catalog.publishItem(code, actor);
-                        redirect.addFlashAttribute("message", text("admin.published", locale, code, published.version()));
-                    } else {
-                        redirect.addFlashAttribute("message", text("admin.saved", locale, code));
-                    }
-                    return "redirect:/admin/catalog";
-                }
-                default -> throw new RuleViolationException(Violation.of("action", "admin.unknown-action"));
-            }
-        } catch (JacksonException unreadable) {
-            model.addAttribute("violations", List.of(new ShownViolation("json", "malformed-json", text("problem.malformed-json", locale))));
-        } catch (RuleViolationException broken) {
-            model.addAttribute("violations", shown(broken.violations(), locale));
-        } catch (ConflictException conflict) {
-            model.addAttribute("violations", List.of(new ShownViolation("code", conflict.rule(),
-                    messages.getMessage(conflict.messageKey(), conflict.args(), locale))));
-        }
-        return "catalog/admin/item-form";
     }
 
     @PostMapping("/bundles")
@@ -131,21 +74,47 @@ class CatalogAdminPages {
     }
 
     @PostMapping("/local")
-    String saveLocal(@RequestParam String itemCode, @RequestParam String regionCode,
-                     @RequestParam(defaultValue = "") String addressZh, @RequestParam(defaultValue = "") String addressEn,
-                     @RequestParam(defaultValue = "") String hoursZh, @RequestParam(defaultValue = "") String hoursEn,
-                     @RequestParam(defaultValue = "") String phone, @RequestParam(required = false) String promisedDays,
-                     StaffMember actor, Locale locale, RedirectAttributes redirect) {
+    String saveLocal(LocalForm typed, StaffMember actor, Model model, Locale locale, HttpServletResponse response,
+                     RedirectAttributes redirect) {
+        LocalForm local = typed.stripped();
         try {
-            Integer days = promisedDays == null || promisedDays.isBlank() ? null : parseDays(promisedDays);
-            catalog.publishLocalImplementation(new LocalImplementation(itemCode.strip(), regionCode.strip(),
-                    new LocalizedText(addressZh, addressEn), new LocalizedText(hoursZh, hoursEn), phone.strip(), days,
-                    (BigDecimal) null, null, null), actor);
-            redirect.addFlashAttribute("message", text("admin.local-saved", locale, itemCode, regionCode));
+            if (!local.regionCode().isEmpty() && !actor.mayActOn(local.regionCode())) {
+                throw new RuleViolationException(Violation.of("regionCode", "local.region-outside", local.regionCode(),
+                        actor.region().name(locale)));
+            }
+            Integer days = local.promisedDays().isEmpty() ? null : parseDays(local.promisedDays());
+            catalog.publishLocalImplementation(new LocalImplementation(local.itemCode(), local.regionCode(),
+                    new LocalizedText(local.addressZh(), local.addressEn()), new LocalizedText(local.hoursZh(), local.hoursEn()),
+                    local.phone(), days, (BigDecimal) null, null, null), actor);
+            redirect.addFlashAttribute("message", text("admin.local-saved", locale, local.itemCode(), local.regionCode()));
+            return "redirect:/admin/catalog";
         } catch (RuleViolationException broken) {
-            redirect.addFlashAttribute("message", String.join(" ", shown(broken.violations(), locale).stream().map(ShownViolation::message).toList()));
+            Map<String, String> errors = new LinkedHashMap<>();
+            shown(broken.violations(), locale).forEach(v -> errors.merge(v.field(), v.message(), (a, b) -> a + " " + b));
+            model.addAttribute("form", local);
+            model.addAttribute("errors", errors);
+            model.addAttribute("localFields", LocalForm.FIELDS);
+            response.setStatus(422);
+            return index(actor, model);
         }
-        return "redirect:/admin/catalog";
+    }
+
+    /** The local implementation form as typed, shown again when it is refused. */
+    record LocalForm(String itemCode, String regionCode, String addressZh, String addressEn, String hoursZh, String hoursEn,
+                     String phone, String promisedDays) {
+
+        /** In the order the page shows them, which is the order of the error summary. */
+        static final List<String> FIELDS = List.of("itemCode", "regionCode", "addressZh", "addressEn", "hoursZh", "hoursEn",
+                "phone", "promisedDays");
+
+        LocalForm stripped() {
+            return new LocalForm(clean(itemCode), clean(regionCode), clean(addressZh), clean(addressEn), clean(hoursZh), clean(hoursEn),
+                    clean(phone), clean(promisedDays));
+        }
+
+        private static String clean(String typed) {
+            return typed == null ? "" : typed.strip();
+        }
     }
 
     private static Integer parseDays(String value) {

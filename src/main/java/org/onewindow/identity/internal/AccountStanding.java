@@ -22,10 +22,11 @@ class AccountStanding {
     /** An enabled account's standing; empty for a disabled or unknown account. */
     Optional<Standing> of(String username) {
         return jdbc.sql("""
-                select access_stamp, totp_secret_cipher is not null as enrolled, totp_required
+                select access_stamp, totp_secret_cipher is not null as enrolled, totp_required, password_change_due
                 from account where username = :username and enabled""")
                 .param("username", username)
-                .query((rs, n) -> new Standing(rs.getLong("access_stamp"), rs.getBoolean("enrolled"), rs.getBoolean("totp_required")))
+                .query((rs, n) -> new Standing(rs.getLong("access_stamp"), rs.getBoolean("enrolled"), rs.getBoolean("totp_required"),
+                        rs.getBoolean("password_change_due")))
                 .optional();
     }
 
@@ -38,8 +39,9 @@ class AccountStanding {
      * @param stamp         changes whenever what the account may do changes
      * @param totpEnrolled  the account signs in with a TOTP code
      * @param totpRequired  an administrator requires a second factor of it
+     * @param passwordChangeDue  its password was set by an administrator and must be changed first
      */
-    record Standing(long stamp, boolean totpEnrolled, boolean totpRequired) {
+    record Standing(long stamp, boolean totpEnrolled, boolean totpRequired, boolean passwordChangeDue) {
         boolean needsSecondFactor() {
             return totpEnrolled || totpRequired;
         }

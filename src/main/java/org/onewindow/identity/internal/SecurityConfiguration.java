@@ -62,6 +62,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/persons", "/api/v1/identity/enterprises").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/identity/me", "/api/v1/identity/me/reads",
                                 "/api/v1/identity/proxy-authorizations").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/identity/me/password").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/verification").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/me/verification").hasRole("CITIZEN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/proxy-authorizations/at-window").hasRole("CLERK")

@@ -83,6 +83,9 @@ class SignInConfiguration {
         if (refusal instanceof LockedException) {
             return "login-locked";
         }
+        if (refusal instanceof SignInGuard.PasswordChangeDue) {
+            return "password-change-due";
+        }
         return refusal instanceof SignInGuard.SecondFactorNeeded ? "second-factor-required" : "http-401";
     }
 }

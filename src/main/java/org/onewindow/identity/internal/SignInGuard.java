@@ -19,7 +19,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * locked ({@link LoginThrottle}), a wrong password or code counted, and a TOTP code asked of an
  * account that has one. Where no code can be given (the API's HTTP Basic) an account with a
  * second factor is refused; an account whose administrator requires one but that has none yet
- * is let in with nothing but the right to enrol. Every refusal but a wrong password is an
+ * is let in with nothing but the right to enrol, and one that signs in with a password an
+ * administrator set with nothing but the right to choose its own. Every refusal but a wrong password is an
  * {@link AccountStatusException}, which no other provider gets to second-guess.
  */
 final class SignInGuard implements AuthenticationProvider {
@@ -45,6 +46,13 @@ final class SignInGuard implements AuthenticationProvider {
     /** A sign-in refused for its second factor: none can be given here, or the code was wrong. */
     static final class SecondFactorNeeded extends AccountStatusException {
         SecondFactorNeeded(String message) {
+            super(message);
+        }
+    }
+
+    /** A sign-in over the API with a password an administrator set: it is changed on the pages first. */
+    static final class PasswordChangeDue extends AccountStatusException {
+        PasswordChangeDue(String message) {
             super(message);
         }
     }
@@ -79,6 +87,12 @@ final class SignInGuard implements AuthenticationProvider {
             } else {
                 authorities = List.of(new SimpleGrantedAuthority(ENROLMENT_ONLY));
             }
+        }
+        if (now.passwordChangeDue()) {
+            if (!takesCodes) {
+                throw new PasswordChangeDue("the password an administrator set is changed on the pages first");
+            }
+            authorities = List.of(new SimpleGrantedAuthority(AccountPasswords.CHANGE_ONLY));
         }
         if (throttle.hasFailures(username)) {
             throttle.succeeded(username);

@@ -31,14 +31,17 @@ public class StaffAccounts {
     private final AccountStanding standing;
     private final LoginThrottle throttle;
     private final AuditTrail audit;
+    private final AccountPasswords passwords;
     private final JdbcClient jdbc;
 
-    StaffAccounts(AccountStore accounts, AccountStanding standing, LoginThrottle throttle, AuditTrail audit, JdbcClient jdbc) {
+    StaffAccounts(AccountStore accounts, AccountStanding standing, LoginThrottle throttle, AuditTrail audit, JdbcClient jdbc,
+                  AccountPasswords passwords) {
         this.accounts = accounts;
         this.standing = standing;
         this.throttle = throttle;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.passwords = passwords;
     }
 
     /** A staff account as administrators see it. */
@@ -145,6 +148,16 @@ public class StaffAccounts {
         standing.changed(username);
         audit.record(administrator, required ? "staff.second-factor-required" : "staff.second-factor-optional", "account:" + username, null);
         return get(administrator, username);
+    }
+
+    /**
+     * Gives a member of staff in the administrator's part of the tree a new temporary password,
+     * returned to be shown once: they sign in with it to nothing but choosing their own.
+     */
+    @Transactional
+    public String resetPassword(String administrator, String username) {
+        get(administrator, username);
+        return passwords.reset(administrator, username);
     }
 
     @Transactional

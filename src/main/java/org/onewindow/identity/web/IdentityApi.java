@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.UnifiedSocialCreditCode;
 import org.onewindow.identity.ValidCreditCode;
+import org.onewindow.identity.internal.AccountPasswords;
 import org.onewindow.identity.ValidMobilePhone;
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.identity.internal.PersonRecords;
@@ -31,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,15 +49,17 @@ class IdentityApi {
     private final Registrations registrations;
     private final PersonRecords records;
     private final MessageSource messages;
+    private final AccountPasswords passwords;
 
     IdentityApi(AccountStore accounts, ProxyAuthorizations proxies, PersonDirectory people, Registrations registrations,
-                PersonRecords records, MessageSource messages) {
+                PersonRecords records, MessageSource messages, AccountPasswords passwords) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.records = records;
         this.messages = messages;
         this.proxies = proxies;
         this.people = people;
+        this.passwords = passwords;
     }
 
     @PostMapping("/persons")
@@ -92,6 +96,14 @@ class IdentityApi {
     @Operation(summary = "The signed-in account, identifiers masked")
     AccountView me(Authentication who) {
         return view(who.getName());
+    }
+
+    @PutMapping("/me/password")
+    @Operation(summary = "Change your own password, giving the current one; the new one has 12 to 128 characters and is not a common "
+            + "one. Sessions and remembered credentials of the account end")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange request, Authentication who) {
+        passwords.change(who.getName(), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/proxy-authorizations")
@@ -161,6 +173,13 @@ class IdentityApi {
     }
 
     /** The one answer to every registration: where the outcome was sent. */
+    record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[hidden]";
+        }
+    }
+
     record RegistrationReceived(String phone, String message) {
     }
 }

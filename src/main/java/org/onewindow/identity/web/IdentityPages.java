@@ -10,6 +10,7 @@ import org.onewindow.identity.MobilePhoneNumber;
 import org.onewindow.identity.OrganizationTree;
 import org.onewindow.identity.Region;
 import org.onewindow.identity.ResidentIdNumber;
+import org.onewindow.identity.internal.AccountPasswords;
 import org.onewindow.identity.internal.AccountStore;
 import org.onewindow.identity.internal.PersonRecords;
 import org.onewindow.identity.internal.Registrations;
@@ -139,6 +140,7 @@ class IdentityPages {
         view.put("region", account.regionCode() == null ? null : tree.region(account.regionCode()).map(r -> r.name(locale)).orElse(null));
         model.addAttribute("account", view);
         model.addAttribute("enrolmentDue", who.getAuthorities().stream().anyMatch(a -> "SECOND_FACTOR_ENROLMENT".equals(a.getAuthority())));
+        model.addAttribute("passwordChangeDue", who.getAuthorities().stream().anyMatch(a -> AccountPasswords.CHANGE_ONLY.equals(a.getAuthority())));
         model.addAttribute("reads", reads.of(account.username(), locale));
         return "identity/account";
     }

@@ -82,6 +82,13 @@ class StaffAdminApi {
         return staff.requireSecondFactor(who.getName(), username, request.required());
     }
 
+    @PostMapping("/{username}/password-reset")
+    @Operation(summary = "Give a staff member a new temporary password, answered only here; they must choose their own at their next "
+            + "sign-in, on the pages, and their sessions end at once")
+    TemporaryPassword resetPassword(@PathVariable String username, Authentication who) {
+        return new TemporaryPassword(username, staff.resetPassword(who.getName(), username));
+    }
+
     /** Role names as given; an unknown one is refused with the field named, like a missing one. */
     static Set<Role> roles(List<String> names) {
         if (names == null) {
@@ -106,5 +113,12 @@ class StaffAdminApi {
     }
 
     record SecondFactorRule(boolean required) {
+    }
+
+    record TemporaryPassword(String username, String temporaryPassword) {
+        @Override
+        public String toString() {
+            return "TemporaryPassword[" + username + "]";
+        }
     }
 }

@@ -94,7 +94,26 @@ class StaffAdminPages {
         return "redirect:/admin/staff#staff-" + username;
     }
 
+    /**
+     * A new temporary password for a member of staff, shown on this answer only (never kept in the
+     * session or a link): the administrator passes it on, and the account must replace it.
+     */
+    @PostMapping("/admin/staff/{username}/password-reset")
+    String resetPassword(@PathVariable String username, Authentication who, Model model, Locale locale) {
+        try {
+            String temporary = staff.resetPassword(who.getName(), username);
+            model.addAttribute("resetFor", username);
+            model.addAttribute("temporaryPassword", temporary);
+            model.addAttribute("notice", messages.getMessage("staff.done.password-reset", new Object[] {username}, locale));
+        } catch (RuleViolationException refused) {
+            var first = refused.violations().getFirst();
+            model.addAttribute("notice", messages.getMessage(first.messageKey(), first.args(), locale));
+        }
+        return show(who, model, locale, new StaffForm(null, null, null, null, List.of()), Map.of());
+    }
+
     private String show(Authentication who, Model model, Locale locale, StaffForm form, Map<String, String> errors) {
+        model.addAttribute("me", who.getName());
         model.addAttribute("staff", staff.list(who.getName()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

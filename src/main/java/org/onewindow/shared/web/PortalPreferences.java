@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -137,9 +138,14 @@ class PortalPreferences implements WebMvcConfigurer {
             page.addObject("languageToggleUrl", withParameter(request, "lang", english ? "zh-CN" : "en"));
         }
 
+        /**
+         * The same page with one choice flipped. Only a GET keeps its parameters: the fields of a
+         * refused form (a password among them) never go into a link.
+         */
         private static String withParameter(HttpServletRequest request, String name, String value) {
             var url = UriComponentsBuilder.fromPath(request.getRequestURI());
-            request.getParameterMap().forEach((key, values) -> {
+            Map<String, String[]> parameters = "GET".equals(request.getMethod()) ? request.getParameterMap() : Map.of();
+            parameters.forEach((key, values) -> {
                 if (!key.equals(name) && !key.equals("lang") && !key.equals("elderly") && !key.equals("_csrf")) {
                     for (String v : values) {
                         url.queryParam(key, v);

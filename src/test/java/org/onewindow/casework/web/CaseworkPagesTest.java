@@ -285,6 +285,15 @@ class CaseworkPagesTest {
     }
 
     @Test
+    void aCountyAdministratorSeesTheProcessesButIsNotOfferedToChangeThem() throws Exception {
+        HttpResponse<String> page = signedIn("admin.xihu").get("/admin/processes");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("processes-kept-by-province", "ow-standard").doesNotContain("deploy-form", "procedure-form");
+        assertThat(signedIn("admin").get("/admin/processes").body()).contains("deploy-form", "procedure-form")
+                .doesNotContain("processes-kept-by-province");
+    }
+
+    @Test
     void aHandlerHandsATaskTheyHoldToAColleague() throws Exception {
         staff.handler("handler4.xihu.mr", "330106", "market-regulation");
         var citizen = DemoPeople.at(port).zhangsan();

@@ -97,11 +97,13 @@ class AuthorizationMatrixTest {
             POST   /api/v1/identity/staff                                         U F F F F F A A F
             POST   /api/v1/identity/staff/{username}/disabling                    U F F F F F A A F
             POST   /api/v1/identity/staff/{username}/enabling                     U F F F F F A A F
+            POST   /api/v1/identity/staff/{username}/password-reset               U F F F F F A A F
             POST   /api/v1/identity/staff/{username}/unlocking                    U F F F F F A A F
             PUT    /api/v1/casework/calendar/{day}                                U F F F F F A A F
             PUT    /api/v1/casework/procedures/{itemCode}                         U F F F F F A A F
             PUT    /api/v1/catalog/items/{code}/draft                             U F F F F F A A F
             PUT    /api/v1/catalog/items/{code}/local-implementations/{regionCode} U F F F F F A A F
+            PUT    /api/v1/identity/me/password                                   U A A A A A A A A
             PUT    /api/v1/identity/staff/{username}/assignment                   U F F F F F A A F
             PUT    /api/v1/identity/staff/{username}/second-factor                U F F F F F A A F
             """;
