@@ -217,9 +217,15 @@ class ApplicationPages {
         ApplicationView application = casework.follow(number, viewer, member);
         boolean own = viewer.equals(application.applicant()) || viewer.equals(application.submittedBy());
         ApplicationState state = application.state();
-        List<FormField> fields = catalog.publishedItem(application.itemCode()).map(i -> i.standard().form()).orElse(List.of());
+        Optional<ServiceItem> item = catalog.publishedItem(application.itemCode());
+        List<FormField> fields = item.map(i -> i.standard().form()).orElse(List.of());
+        String itemName = application.itemName() == null ? application.itemCode() : application.itemName().in(locale);
         model.addAttribute("app", application);
-        model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
+        model.addAttribute("itemName", itemName);
+        if (application.automaticDecision() != null) {
+            model.addAttribute("rulesIntro", RulesInPlainWords.introduction(application.automaticDecision(),
+                    item.map(i -> i.standard().legalBasis()).orElse(null), itemName, messages, locale));
+        }
         model.addAttribute("timeline", PlainWords.timeline(application, viewer, messages, locale));
         model.addAttribute("own", own);
         model.addAttribute("staffViewer", member.filter(m -> m.has(Role.CLERK) || m.has(Role.HANDLER)).isPresent());
