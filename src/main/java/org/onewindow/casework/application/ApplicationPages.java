@@ -295,8 +295,13 @@ class ApplicationPages {
         Optional<ServiceItem> item = catalog.publishedItem(application.itemCode());
         List<FormField> fields = item.map(i -> i.standard().form()).orElse(List.of());
         Map<String, String> labels = item.map(i -> handedIn.labels(i, locale)).orElse(Map.of());
+        String itemName = application.itemName() == null ? application.itemCode() : application.itemName().in(locale);
         model.addAttribute("app", application);
-        model.addAttribute("itemName", application.itemName() == null ? application.itemCode() : application.itemName().in(locale));
+        model.addAttribute("itemName", itemName);
+        if (application.automaticDecision() != null) {
+            model.addAttribute("rulesIntro", RulesInPlainWords.introduction(application.automaticDecision(),
+                    item.map(i -> i.standard().legalBasis()).orElse(null), itemName, messages, locale));
+        }
         model.addAttribute("timeline", MaterialNames.inTimeline(PlainWords.timeline(application, viewer, messages, locale), item, locale));
         model.addAttribute("handedIn", MaterialNames.handedIn(application, item, locale));
         model.addAttribute("own", own);

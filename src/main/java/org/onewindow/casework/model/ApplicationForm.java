@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.onewindow.catalog.FormField;
@@ -44,7 +45,9 @@ public final class ApplicationForm {
                 continue;
             }
             if (!fits(question, answer)) {
-                broken.add(Violation.of(field, "application.field-type", question.type().name()));
+                // the API keeps one rule for every type; a person is told what to enter for this one
+                broken.add(new Violation(field, "application.field-type",
+                        "rule.application.field-type." + question.type().name().toLowerCase(Locale.ROOT), question.type().name()));
             } else if (answer instanceof String text && text.length() > maxLength(question)) {
                 broken.add(Violation.of(field, "application.field-too-long", maxLength(question)));
             }
