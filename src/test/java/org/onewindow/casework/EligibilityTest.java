@@ -11,6 +11,7 @@ import org.onewindow.IntegrationTest;
 import org.onewindow.identity.ResidentIdNumber;
 import org.onewindow.identity.internal.SimulatedRealNameRegister;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An item's conditions, told from the person's verified identity before they fill anything in:
@@ -81,6 +82,20 @@ class EligibilityTest {
                 .doesNotContain("id=\"form-shopName-decision\"", "id=\"form-organizationForm-decision\"");
         // an item without a decision table has nothing to say
         assertThat(signedIn("zhangsan", DemoPeople.PASSWORD).get("/items/MR-001/apply").body()).doesNotContain("不填也可以提交");
+    }
+
+    @Test
+    void theApiSaysTheSameBeforeApplying() {
+        JsonNode lisi = people.lisi().get("/api/v1/casework/applications/eligibility?itemCode=CA-005").json();
+        assertThat(lisi.path("mayApply").asBoolean()).isFalse();
+        assertThat(lisi.path("eligibility").path(0).path("rule").asString()).isEqualTo("too-young");
+        assertThat(lisi.path("eligibility").path(0).path("text").asString()).contains("2028-03-05");
+
+        JsonNode shop = people.zhangsan().get("/api/v1/casework/applications/eligibility?itemCode=MR-002").json();
+        assertThat(shop.path("mayApply").asBoolean()).isTrue();
+        assertThat(shop.path("eligibility").isEmpty()).isTrue();
+        assertThat(shop.path("neededForInstantDecision").toString()).isEqualTo("[\"employees\"]");
+        assertThat(people.zhangsan().get("/api/v1/casework/applications/eligibility?itemCode=XX-999").status()).isEqualTo(404);
     }
 
     private FormBrowser signedIn(String username, String password) throws Exception {

@@ -36,12 +36,16 @@ class BeforeApplying {
         this.tables = tables;
     }
 
-    /** One thing to tell; a firm one means the person cannot apply (the form is not offered). */
-    record Note(String id, String text, boolean firm) {
+    /** One thing to tell, named by its rule; a firm one means the person cannot apply (the form is not offered). */
+    record Note(String rule, String text, boolean firm) {
+
+        public String id() {
+            return "eligibility-" + rule;
+        }
     }
 
     List<Note> eligibility(ServiceItem item, String applicant, Locale locale) {
-        return submissions.eligibility(item, applicant).stream().map(f -> new Note("eligibility-" + f.rule(),
+        return submissions.eligibility(item, applicant).stream().map(f -> new Note(f.rule(),
                 messages.getMessage(f.messageKey(), args(f, item, locale), locale), f.firm())).toList();
     }
 

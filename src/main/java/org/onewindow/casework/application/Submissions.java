@@ -161,6 +161,8 @@ class Submissions {
         }
         Audience applicantIs = audienceOf(applicant);
         guide.items().forEach(item -> audienceRefusal(item, applicantIs).ifPresent(broken::add));
+        guide.items().forEach(item -> ApplicantEligibility.firstFirm(eligibility(item, applicant))
+                .ifPresent(unmet -> broken.add(Violation.of("forms." + item.code(), "application.eligibility-" + unmet.rule(), unmet.args()))));
         requireValid(broken);
         try {
             String number = transaction.execute(status -> {

@@ -42,6 +42,7 @@ class AuthorizationMatrixTest {
             GET    /api/v1/audit/verification                                     U F F F F A F F F
             GET    /api/v1/casework/applications/bundles/{number}                 U A A A A A A A A
             GET    /api/v1/casework/applications/documents                        U A A A A A A A A
+            GET    /api/v1/casework/applications/eligibility                      U A A A A A A A A
             GET    /api/v1/casework/applications/follow-ups                       U F F F F A F F F
             GET    /api/v1/casework/applications/inbox                            U A A A A A A A A
             GET    /api/v1/casework/applications/indicators                       U F F F F A F F F
