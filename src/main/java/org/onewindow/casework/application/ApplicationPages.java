@@ -5,7 +5,6 @@ import org.onewindow.casework.pages.PlainWords;
 import org.onewindow.casework.pages.FormQuestions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,6 @@ import org.onewindow.identity.Role;
 import org.onewindow.identity.StaffDirectory;
 import org.onewindow.identity.StaffMember;
 import org.onewindow.shared.ConflictException;
-import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.shared.RuleViolationException;
 import org.onewindow.shared.RuleViolationException.Violation;
 import org.onewindow.shared.upload.CheckedFile;
@@ -111,23 +109,12 @@ class ApplicationPages {
         String region = parameters.getOrDefault("regionCode", "");
         Map<String, Object> answers = FormQuestions.answers(item.standard().form(), parameters);
         try {
-            var documents = documentsWithForm(request, item, answers);
+            var documents = handedIn.receivedWith(request, item, answers);
             var submission = casework.submitOnline(who.getName(), item.code(), region, answers, documents, key);
             return PlainWords.seeOther(request, "/applications/" + submission.application().number());
         } catch (RuleViolationException broken) {
             response.setStatus(422);
             return applyPage(item, who.getName(), answers, errors(broken, locale), region, key, model, locale);
-        }
-    }
-
-    /** The files a form sent; a refused one is said together with what is wrong in the form itself. */
-    private Map<String, CheckedFile> documentsWithForm(HttpServletRequest request, ServiceItem item, Map<String, Object> answers) {
-        try {
-            return handedIn.received(request, item);
-        } catch (RuleViolationException refused) {
-            List<Violation> all = new ArrayList<>(ApplicationForm.check(item.standard().form(), answers));
-            all.addAll(refused.violations());
-            throw new RuleViolationException(all);
         }
     }
 
@@ -202,7 +189,7 @@ class ApplicationPages {
         ServiceItem item = catalog.requirePublishedItem(application.itemCode());
         Map<String, Object> answers = FormQuestions.answers(item.standard().form(), parameters);
         try {
-            casework.answerCorrection(number, who.getName(), answers, documentsWithForm(request, item, answers));
+            casework.answerCorrection(number, who.getName(), answers, handedIn.receivedWith(request, item, answers));
         } catch (RuleViolationException broken) {
             response.setStatus(422);
             return statusPage(number, who.getName(), answers, errors(broken, locale), null, model, locale);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.catalog.Material;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.shared.RuleViolationException;
@@ -120,6 +121,17 @@ class HandedInDocuments {
             throw new RuleViolationException(refused);
         }
         return documents;
+    }
+
+    /** The files a form sent; a refused one is said together with what is wrong in the form's answers. */
+    Map<String, CheckedFile> receivedWith(HttpServletRequest request, ServiceItem item, Map<String, Object> answers) {
+        try {
+            return received(request, item);
+        } catch (RuleViolationException refused) {
+            List<Violation> all = new ArrayList<>(ApplicationForm.check(item.standard().form(), answers));
+            all.addAll(refused.violations());
+            throw new RuleViolationException(all);
+        }
     }
 
     private static String name(Material m, Locale locale) {

@@ -44,6 +44,9 @@ class DecisionNoticeTest {
 
         assertThat(notice.statusCode()).isEqualTo(200);
         assertThat(notice.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        // kept beside the browser journeys' screenshots for a person to look at
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "decision-notice.pdf"), notice.body());
         try (PDDocument pdf = Loader.loadPDF(notice.body())) {
             String words = new PDFTextStripper().getText(pdf);
             assertThat(words).contains("行政审批决定书", number, "个体工商户设立登记", "准予批准", "西湖区市场监督管理局", "符合条件")
