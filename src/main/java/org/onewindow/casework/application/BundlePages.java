@@ -67,7 +67,7 @@ class BundlePages {
     @GetMapping("/bundles/{code}/apply")
     String form(@PathVariable String code, Authentication who, Model model, Locale locale) {
         BundleGuide guide = catalog.bundleGuide(code);
-        return formPage(guide, Map.of(), Map.of(), ApplicationPages.DEFAULT_REGION, UUID.randomUUID().toString(), null,
+        return formPage(guide, Map.of(), Map.of(), ApplyPages.DEFAULT_REGION, UUID.randomUUID().toString(), null,
                 who.getName(), model, locale);
     }
 
@@ -122,7 +122,7 @@ class BundlePages {
         model.addAttribute("refusals", refusals(guide.items(), applicant, locale));
         model.addAttribute("questions", questions);
         model.addAttribute("sharedQuestions", form.askedByItems() - form.fields().size());
-        List<String> windowOnly = guide.items().stream().filter(i -> !ApplicationPages.appliesOnline(i))
+        List<String> windowOnly = guide.items().stream().filter(i -> !ApplyPages.appliesOnline(i))
                 .map(i -> i.standard().name().in(locale)).toList();
         model.addAttribute("windowOnly", windowOnly.isEmpty() ? null
                 : String.join(messages.getMessage("common.separator", null, locale), windowOnly));

@@ -44,7 +44,7 @@ public class MyApplications {
                 .query(rows::listed).list().stream().map(listed -> {
                     var a = listed.application();
                     var name = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
-                    return new Summary(a.number(), a.itemCode(), name, a.state(), listed.submittedAt(), a.dueOn(calendar),
+                    return new Summary(a.number(), a.itemCode(), name, a.state(), listed.submittedAt(), a.timeLimit().dueOn(calendar),
                             !username.equals(a.applicant()));
                 }).toList();
     }

@@ -61,7 +61,7 @@ public class ApplicationStore {
                     cast(:form as jsonb), :promisedDays, :acceptedOn, :dueOn, :atRiskOn, :key, :bundle,
                     :decidedOn, :decidedBy, :decisionWorkingDays, :decidedOnTime)"""))
                 .param("bundle", bundleId).param("acceptedOn", ApplicationRows.date(a.acceptedOn()))
-                .param("dueOn", ApplicationRows.date(a.dueOn(calendar))).param("atRiskOn", ApplicationRows.date(a.atRiskOn(calendar)))
+                .param("dueOn", ApplicationRows.date(a.timeLimit().dueOn(calendar))).param("atRiskOn", ApplicationRows.date(a.timeLimit().atRiskOn(calendar)))
                 .param("id", a.id()).param("number", a.number()).param("item", a.itemCode()).param("itemVersion", a.itemVersion())
                 .param("region", a.regionCode()).param("applicant", a.applicant()).param("submittedBy", a.submittedBy())
                 .param("channel", a.channel().name()).param("state", a.state().name()).param("form", json.writeValueAsString(a.form()))
@@ -80,7 +80,7 @@ public class ApplicationStore {
                     decided_on_time = coalesce(decided_on_time, :decidedOnTime),
                     version = version + 1, updated_at = now()
                 where id = :id and version = :version"""))
-                .param("dueOn", ApplicationRows.date(a.dueOn(calendar))).param("atRiskOn", ApplicationRows.date(a.atRiskOn(calendar)))
+                .param("dueOn", ApplicationRows.date(a.timeLimit().dueOn(calendar))).param("atRiskOn", ApplicationRows.date(a.timeLimit().atRiskOn(calendar)))
                 .param("id", a.id()).param("version", a.version()).param("state", a.state().name())
                 .param("form", json.writeValueAsString(a.form())).param("acceptedOn", ApplicationRows.date(a.acceptedOn()))
                 .param("pausedSince", ApplicationRows.date(a.pausedSince())).param("paused", a.pausedWorkingDays())

@@ -180,7 +180,7 @@ public class CaseFiles {
     private ApplicationView view(Application a, List<MaterialSummary> materials, List<TimelineEntry> timeline, InstantDecision decision) {
         var itemName = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
         return new ApplicationView(a.number(), a.itemCode(), itemName, a.regionCode(), a.applicant(), a.submittedBy(), a.channel(),
-                a.state(), a.acceptedOn(), a.dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), materials, timeline,
+                a.state(), a.acceptedOn(), a.timeLimit().dueOn(workingCalendar.current()), a.pausedWorkingDays(), a.form(), materials, timeline,
                 decision);
     }
 }

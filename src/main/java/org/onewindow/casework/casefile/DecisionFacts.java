@@ -20,7 +20,7 @@ record DecisionFacts(Date decidedOn, String decidedBy, Integer decisionWorkingDa
     }
 
     static DecisionFacts of(Application a, LocalDate day, String actor, WorkingDayCalendar calendar) {
-        return new DecisionFacts(Date.valueOf(day), actor, a.workingDaysUsedBy(day, calendar), !day.isAfter(a.dueOn(calendar)));
+        return new DecisionFacts(Date.valueOf(day), actor, a.timeLimit().workingDaysUsedBy(day, calendar), !day.isAfter(a.timeLimit().dueOn(calendar)));
     }
 
     /** Binds :decidedOn, :decidedBy, :decisionWorkingDays and :decidedOnTime. */

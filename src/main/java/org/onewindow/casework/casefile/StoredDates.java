@@ -46,8 +46,8 @@ public final class StoredDates {
                     from unnest(cast(:ids as uuid[]), cast(:dues as text[]), cast(:risks as text[])) as d(id, due, risk)
                     where a.id = d.id""")
                     .param("ids", page.stream().map(Application::id).toArray(UUID[]::new))
-                    .param("dues", page.stream().map(a -> Objects.toString(a.dueOn(calendar), null)).toArray(String[]::new))
-                    .param("risks", page.stream().map(a -> Objects.toString(a.atRiskOn(calendar), null)).toArray(String[]::new))
+                    .param("dues", page.stream().map(a -> Objects.toString(a.timeLimit().dueOn(calendar), null)).toArray(String[]::new))
+                    .param("risks", page.stream().map(a -> Objects.toString(a.timeLimit().atRiskOn(calendar), null)).toArray(String[]::new))
                     .update();
             after = page.getLast().id();
         }

@@ -228,17 +228,9 @@ public final class Application {
         }
     }
 
-    /** The time the office has for it, as it stands now. */
+    /** The time the office has for it, as it stands now: when it is due, when at risk, how much is used. */
     public TimeLimit timeLimit() {
         return new TimeLimit(acceptedOn, promisedDays, pausedWorkingDays);
-    }
-
-    public LocalDate atRiskOn(WorkingDayCalendar calendar) {
-        return timeLimit().atRiskOn(calendar);
-    }
-
-    public int atRiskAfterWorkingDays() {
-        return timeLimit().atRiskAfterWorkingDays();
     }
 
     /** The decision made since the application was loaded (approved or denied), if any. */
@@ -246,14 +238,6 @@ public final class Application {
         return newSteps().stream()
                 .filter(step -> step.stateAfter() == ApplicationState.APPROVED || step.stateAfter() == ApplicationState.DENIED)
                 .findFirst();
-    }
-
-    public int workingDaysUsedBy(LocalDate day, WorkingDayCalendar calendar) {
-        return timeLimit().workingDaysUsedBy(day, calendar);
-    }
-
-    public LocalDate dueOn(WorkingDayCalendar calendar) {
-        return timeLimit().dueOn(calendar);
     }
 
     private void move(ApplicationState to) {

@@ -99,7 +99,7 @@ public class Worklist {
 
     private WorkItem item(Application a, String step, String taskId, String claimedBy, String applicantName, WorkingDayCalendar calendar) {
         var name = catalog.publishedItem(a.itemCode()).map(i -> i.standard().name()).orElse(null);
-        return new WorkItem(a.number(), a.itemCode(), name, a.state(), step, a.dueOn(calendar), taskId, claimedBy, applicantName,
+        return new WorkItem(a.number(), a.itemCode(), name, a.state(), step, a.timeLimit().dueOn(calendar), taskId, claimedBy, applicantName,
                 a.channel());
     }
 

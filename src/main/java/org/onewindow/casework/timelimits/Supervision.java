@@ -76,9 +76,9 @@ public class Supervision {
         for (Application a : applications.atRiskBy(regionPrefix, today)) {
             int allowed = a.promisedDays() + a.pausedWorkingDays();
             int used = calendar.workingDaysBetween(a.acceptedOn(), today) - a.pausedWorkingDays();
-            LocalDate due = a.dueOn(calendar);
+            LocalDate due = a.timeLimit().dueOn(calendar);
             boolean overdue = today.isAfter(due);
-            if (overdue || used >= a.atRiskAfterWorkingDays()) {
+            if (overdue || used >= a.timeLimit().atRiskAfterWorkingDays()) {
                 found.accept(a, new TimeLimitWatch(a.number(), a.itemCode(), a.regionCode(), a.state(), a.acceptedOn(), due, used,
                         allowed, overdue));
             }

@@ -31,7 +31,7 @@ class SupervisionDuty implements ReadingDuty {
         if (!staff.has(Role.SUPERVISOR) || !staff.mayActOn(a.regionCode()) || !a.state().clockRuns()) {
             return false;
         }
-        LocalDate atRisk = a.atRiskOn(workingCalendar.current());
+        LocalDate atRisk = a.timeLimit().atRiskOn(workingCalendar.current());
         return atRisk != null && !atRisk.isAfter(GovernmentTime.today(clock));
     }
 }

@@ -612,7 +612,7 @@ class ApplicationRulesTest {
             application.accept(CLERK, sundayEveningInUtc);
 
             assertThat(application.acceptedOn()).isEqualTo(MONDAY);
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
         }
 
         @ParameterizedTest
@@ -629,9 +629,9 @@ class ApplicationRulesTest {
 
         @Test
         void theDueDateIsThePromisedWorkingDaysAfterTheAcceptanceDay() {
-            assertThat(anAcceptedApplication(MONDAY, 5).dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
-            assertThat(anAcceptedApplication(FRIDAY, 1).dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
-            assertThat(anAcceptedApplication(MONDAY, 0).dueOn(CALENDAR)).isEqualTo(MONDAY);
+            assertThat(anAcceptedApplication(MONDAY, 5).timeLimit().dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
+            assertThat(anAcceptedApplication(FRIDAY, 1).timeLimit().dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
+            assertThat(anAcceptedApplication(MONDAY, 0).timeLimit().dueOn(CALENDAR)).isEqualTo(MONDAY);
         }
 
         @Test
@@ -640,7 +640,7 @@ class ApplicationRulesTest {
                     TUESDAY, Exception.HOLIDAY, WEDNESDAY, Exception.HOLIDAY, MONDAY.plusDays(5), Exception.WORKDAY));
 
             // Thursday, Friday, the Saturday declared a working day, Monday, Tuesday
-            assertThat(anAcceptedApplication(MONDAY, 5).dueOn(withHolidays)).isEqualTo(NEXT_MONDAY.plusDays(1));
+            assertThat(anAcceptedApplication(MONDAY, 5).timeLimit().dueOn(withHolidays)).isEqualTo(NEXT_MONDAY.plusDays(1));
         }
 
         static Stream<Supplier<Application>> notAcceptedYet() {
@@ -654,14 +654,14 @@ class ApplicationRulesTest {
             Application application = given.get();
 
             assertThat(application.acceptedOn()).isNull();
-            assertThat(application.dueOn(CALENDAR)).isNull();
-            assertThat(application.atRiskOn(CALENDAR)).isNull();
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isNull();
+            assertThat(application.timeLimit().atRiskOn(CALENDAR)).isNull();
         }
 
         @Test
         void theOfficesClockStopsWhileTheApplicantHasTheFile() {
             Application application = anApplicationUnderReview(MONDAY);
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
 
             application.returnForCorrection(REVIEWER, List.of("floor plan"), on(WEDNESDAY));
             assertThat(application.pausedSince()).isEqualTo(WEDNESDAY);
@@ -671,7 +671,7 @@ class ApplicationRulesTest {
 
             assertThat(application.pausedSince()).isNull();
             assertThat(application.pausedWorkingDays()).isEqualTo(3);
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(LocalDate.of(2026, 12, 3));
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(LocalDate.of(2026, 12, 3));
         }
 
         @Test
@@ -691,7 +691,7 @@ class ApplicationRulesTest {
             application.answerCorrection(APPLICANT, CORRECTED_FORM, on(WEDNESDAY), CALENDAR);
 
             assertThat(application.pausedWorkingDays()).isZero();
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
         }
 
         @Test
@@ -729,7 +729,7 @@ class ApplicationRulesTest {
             application.accept(CLERK, on(MONDAY));
 
             assertThat(application.pausedWorkingDays()).isZero();
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(NEXT_MONDAY);
         }
 
         @Test
@@ -740,7 +740,7 @@ class ApplicationRulesTest {
             application.answerCorrection(APPLICANT, CORRECTED_FORM, on(NEXT_MONDAY.plusDays(2)), CALENDAR);
 
             assertThat(application.pausedWorkingDays()).isEqualTo(4);
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(LocalDate.of(2026, 12, 4));
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(LocalDate.of(2026, 12, 4));
         }
 
         @ParameterizedTest(name = "{0} promised days: at risk after {1}")
@@ -748,19 +748,19 @@ class ApplicationRulesTest {
         void anApplicationIsAtRiskAfterThreeQuartersOfItsPromisedDaysRoundedUpAndAtLeastOne(int promisedDays, int atRiskAfter) {
             Application application = anAcceptedApplication(MONDAY, promisedDays);
 
-            assertThat(application.atRiskAfterWorkingDays()).isEqualTo(atRiskAfter);
-            assertThat(application.atRiskOn(CALENDAR)).isEqualTo(CALENDAR.addWorkingDays(MONDAY, atRiskAfter));
+            assertThat(application.timeLimit().atRiskAfterWorkingDays()).isEqualTo(atRiskAfter);
+            assertThat(application.timeLimit().atRiskOn(CALENDAR)).isEqualTo(CALENDAR.addWorkingDays(MONDAY, atRiskAfter));
         }
 
         @Test
         void theRiskDayIsCountedInWorkingDaysAndMovesOnWithThePause() {
             Application application = anApplicationUnderReview(MONDAY);
-            assertThat(application.atRiskOn(CALENDAR)).isEqualTo(FRIDAY);
+            assertThat(application.timeLimit().atRiskOn(CALENDAR)).isEqualTo(FRIDAY);
 
             application.returnForCorrection(REVIEWER, List.of("floor plan"), on(WEDNESDAY));
             application.answerCorrection(APPLICANT, CORRECTED_FORM, on(NEXT_MONDAY), CALENDAR);
 
-            assertThat(application.atRiskOn(CALENDAR)).isEqualTo(LocalDate.of(2026, 12, 2));
+            assertThat(application.timeLimit().atRiskOn(CALENDAR)).isEqualTo(LocalDate.of(2026, 12, 2));
         }
 
         @Test
@@ -769,17 +769,17 @@ class ApplicationRulesTest {
             application.answerCorrection(APPLICANT, CORRECTED_FORM, on(NEXT_MONDAY), CALENDAR);
 
             // Tuesday and Wednesday before the return, Tuesday after the answer
-            assertThat(application.workingDaysUsedBy(NEXT_MONDAY.plusDays(1), CALENDAR)).isEqualTo(3);
-            assertThat(application.workingDaysUsedBy(application.dueOn(CALENDAR), CALENDAR)).isEqualTo(PROMISED_DAYS);
+            assertThat(application.timeLimit().workingDaysUsedBy(NEXT_MONDAY.plusDays(1), CALENDAR)).isEqualTo(3);
+            assertThat(application.timeLimit().workingDaysUsedBy(application.timeLimit().dueOn(CALENDAR), CALENDAR)).isEqualTo(PROMISED_DAYS);
         }
 
         @Test
         void noWorkingDayIsUsedOnTheAcceptanceDayNorBeforeIt() {
             Application application = anAcceptedApplication(MONDAY);
 
-            assertThat(application.workingDaysUsedBy(MONDAY, CALENDAR)).isZero();
-            assertThat(application.workingDaysUsedBy(MONDAY.minusDays(3), CALENDAR)).isZero();
-            assertThat(application.workingDaysUsedBy(NEXT_MONDAY.plusDays(2), CALENDAR)).isEqualTo(7);
+            assertThat(application.timeLimit().workingDaysUsedBy(MONDAY, CALENDAR)).isZero();
+            assertThat(application.timeLimit().workingDaysUsedBy(MONDAY.minusDays(3), CALENDAR)).isZero();
+            assertThat(application.timeLimit().workingDaysUsedBy(NEXT_MONDAY.plusDays(2), CALENDAR)).isEqualTo(7);
         }
     }
 
@@ -1033,7 +1033,7 @@ class ApplicationRulesTest {
             assertThat(application).extracting(Application::id, Application::version, Application::state, Application::acceptedOn,
                     Application::pausedSince, Application::pausedWorkingDays)
                     .containsExactly(id, 11, RETURNED_FOR_CORRECTION, ACCEPTANCE_DAY, ACCEPTANCE_DAY.plusDays(2), 3);
-            assertThat(application.dueOn(CALENDAR)).isEqualTo(CALENDAR.addWorkingDays(ACCEPTANCE_DAY, PROMISED_DAYS + 3));
+            assertThat(application.timeLimit().dueOn(CALENDAR)).isEqualTo(CALENDAR.addWorkingDays(ACCEPTANCE_DAY, PROMISED_DAYS + 3));
         }
     }
 }
