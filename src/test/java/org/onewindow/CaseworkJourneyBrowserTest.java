@@ -61,8 +61,10 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
         signIn("clerk.xihu");
         go("/office");
         browser.findElement(By.id("to-window")).click();
-        new Select(browser.findElement(By.id("item"))).selectByValue("MR-002");
+        browser.findElement(By.id("item-q")).sendKeys("个体工商户");
         browser.findElement(By.id("choose-submit")).click();
+        waitFor(By.id("choose-MR-002"));
+        browser.findElement(By.id("choose-MR-002")).click();
         waitFor(By.id("window-form"));
         String first17 = "33010619700303" + String.format("%03d", System.nanoTime() % 1000);
         String idNumber = first17 + ResidentIdNumber.checkDigitFor(first17);
@@ -79,6 +81,8 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("owner-idNumber")).getText()).contains("*").doesNotContain(idNumber);
         screenshot("13b-window-confirm");
         browser.findElement(By.id("confirm-submit")).click();
+        waitFor(By.id("receipt"));
+        browser.findElement(By.id("receipt-to-case")).click();
         waitFor(By.id("actions"));
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("已提交，等待受理");
         assertThat(text()).contains("王记面馆", "家庭经营", "窗口收件");

@@ -13,8 +13,11 @@ import org.onewindow.casework.CaseworkService;
 import org.onewindow.casework.model.ApplicationForm;
 import org.onewindow.casework.pages.FormQuestions;
 import org.onewindow.casework.pages.PlainWords;
+import org.onewindow.casework.tracking.TrackingCodes;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.FormField;
+import org.onewindow.catalog.Material;
+import org.onewindow.catalog.SearchQuery;
 import org.onewindow.catalog.ServiceItem;
 import org.onewindow.identity.AdministrativeLevel;
 import org.onewindow.identity.MobilePhoneNumber;
@@ -32,6 +35,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One-window acceptance: the form a clerk fills in for the person in front of them, for an item of
@@ -41,14 +45,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WindowPage {
 
     private static final List<String> WINDOW_FIELDS = List.of("itemCode", "idNumber", "name", "phone", "regionCode");
+    private static final int SEARCH_RESULTS = 10;
+    /** The checkboxes of the materials taken on paper: {@code received.<material code>}. */
+    private static final String RECEIVED = "received.";
 
     private final CaseworkService casework;
     private final CatalogService catalog;
     private final OrganizationTree tree;
     private final PersonDirectory people;
     private final MessageSource messages;
+    private final TrackingCodes tracking;
 
-    WindowPage(CaseworkService casework, CatalogService catalog, OrganizationTree tree, PersonDirectory people, MessageSource messages) {
+    WindowPage(CaseworkService casework, CatalogService catalog, OrganizationTree tree, PersonDirectory people, MessageSource messages,
+               TrackingCodes tracking) {
+        this.tracking = tracking;
         this.people = people;
         this.casework = casework;
         this.catalog = catalog;
@@ -57,16 +67,22 @@ class WindowPage {
     }
 
 
+    /** The service is found by the words the person uses for it (or its code), not picked from a list of every item. */
     @GetMapping("/office/window")
-    String windowForm(@RequestParam(required = false) String item, StaffMember me, Model model, Locale locale) {
+    String windowForm(@RequestParam(required = false) String item, @RequestParam(required = false) String q, StaffMember me, Model model,
+                      Locale locale) {
         Map<String, String> person = new LinkedHashMap<>();
         person.put("regionCode", me.region().code());
+        model.addAttribute("q", q == null ? "" : q.strip());
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("found", catalog.search(new SearchQuery(q.strip(), null, null, null, null, 0, SEARCH_RESULTS)).items());
+        }
         return windowPage(me, item, person, Map.of(), Map.of(), UUID.randomUUID().toString(), model, locale);
     }
 
     @PostMapping("/office/window")
     String fileAtWindow(@RequestParam Map<String, String> parameters, StaffMember me, Model model, Locale locale,
-                        HttpServletRequest request, HttpServletResponse response) {
+                        HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         String itemCode = parameters.getOrDefault("itemCode", "");
         Optional<ServiceItem> item = catalog.publishedItem(itemCode);
         Map<String, String> person = new LinkedHashMap<>();
@@ -78,6 +94,7 @@ class WindowPage {
         }
         List<FormField> fields = item.get().standard().form();
         Map<String, Object> answers = FormQuestions.answers(fields, parameters);
+        model.addAttribute("received", received(item.get(), parameters));
         Map<String, String> errors = new LinkedHashMap<>();
         ResidentIdNumber idNumber = null;
         MobilePhoneNumber phone = null;
@@ -112,7 +129,9 @@ class WindowPage {
             try {
                 var submission = casework.submitAtWindow(me, idNumber, person.get("name"), phone, itemCode, person.get("regionCode"), answers,
                         key);
-                return PlainWords.seeOther(request, "/office/applications/" + submission.application().number());
+                String number = submission.application().number();
+                flash.addFlashAttribute(WindowReceipt.ISSUED_CODE, tracking.issue(number, received(item.get(), parameters), me.username()));
+                return PlainWords.seeOther(request, "/office/applications/" + number + "/receipt");
             } catch (RuleViolationException broken) {
                 errors.putAll(personErrors(broken, locale));
             } catch (AccessDeniedException denied) {
@@ -143,6 +162,12 @@ class WindowPage {
         return "casework/window-confirm";
     }
 
+    /** The materials the clerk ticked as taken on paper, of those the item asks for. */
+    private static List<String> received(ServiceItem item, Map<String, String> parameters) {
+        return item.standard().materials().stream().map(Material::code)
+                .filter(code -> "true".equals(parameters.get(RECEIVED + code))).toList();
+    }
+
     /** The person's fields are named as the API names them ({@code applicant.name}); the page's inputs are {@code name}. */
     private Map<String, String> personErrors(RuleViolationException broken, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -155,13 +180,8 @@ class WindowPage {
                               Map<String, String> errors, String key, Model model, Locale locale) {
         Optional<ServiceItem> item = itemCode == null ? Optional.empty() : catalog.publishedItem(itemCode);
         var questions = item.map(i -> FormQuestions.questions(i.standard().form(), answers, errors, messages, locale)).orElse(List.of());
-        Map<String, String> items = new LinkedHashMap<>();
-        catalog.publishedItems().stream()
-                .sorted(java.util.Comparator.comparing(ServiceItem::code))
-                .forEach(i -> items.put(i.code(), i.code() + " " + i.standard().name().in(locale)));
         List<String> errorFields = new ArrayList<>(WINDOW_FIELDS);
         questions.forEach(q -> errorFields.add(q.id()));
-        model.addAttribute("items", items);
         model.addAttribute("item", item.orElse(null));
         model.addAttribute("itemCode", item.map(ServiceItem::code).orElse(""));
         model.addAttribute("person", person);

@@ -97,6 +97,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/follow-ups", "/api/v1/casework/applications/time-limits",
                                 "/api/v1/casework/applications/indicators").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*").authenticated()
+                        // following with a window's receipt: anyone holding the number and its code
+                        .requestMatchers(HttpMethod.POST, "/api/v1/casework/tracking").permitAll()
                         // a document handed in: the service lets only the applicant's side and the region's staff open it
                         .requestMatchers(HttpMethod.GET, "/api/v1/casework/applications/*/materials/*/file").authenticated()
                         .anyRequest().denyAll())
@@ -136,6 +138,7 @@ class SecurityConfiguration {
                         .requestMatchers("/office", "/office/**").hasAnyRole("CLERK", "HANDLER")
                         .requestMatchers("/supervision", "/supervision/**").hasRole("SUPERVISOR")
                         .requestMatchers("/admin/outbox").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/track").permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/account/verification").hasRole("CITIZEN")

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class RateLimitGates implements WebMvcConfigurer {
 
     private static final Pattern APPLICATION = Pattern.compile("^(/api/v1/casework)?/applications/(bundles/)?[^/]+$");
+    private static final Pattern TRACKING = Pattern.compile("^(/api/v1/casework/tracking|/track)$");
     private static final Pattern REGISTRATION = Pattern.compile("^(/register(/.*)?|/api/v1/identity/(persons|enterprises))$");
 
     private final RateLimits limits;
@@ -99,7 +100,10 @@ class RateLimitGates implements WebMvcConfigurer {
                 return wait;
             }
         }
-        if (get && APPLICATION.matcher(path).matches() && !path.endsWith("/documents") && !staff(request)) {
+        // a receipt's number and tracking code are guessed no faster than an application's number
+        boolean lookUp = (get && APPLICATION.matcher(path).matches() && !path.endsWith("/documents"))
+                || ("POST".equals(request.getMethod()) && TRACKING.matcher(path).matches());
+        if (lookUp && !staff(request)) {
             OptionalLong wait = limits.take(Kind.LOOKUP, address, account);
             if (wait.isPresent()) {
                 return wait;

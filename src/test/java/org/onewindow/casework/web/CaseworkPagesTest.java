@@ -145,7 +145,7 @@ class CaseworkPagesTest {
         fields.put("confirmed", "true");
         HttpResponse<String> filed = clerk.post("/office/window", confirm.body(), fields);
         assertThat(filed.statusCode()).isEqualTo(303);
-        assertThat(filed.headers().firstValue("Location").orElseThrow()).contains("/office/applications/OW");
+        assertThat(filed.headers().firstValue("Location").orElseThrow()).contains("/office/applications/OW").endsWith("/receipt");
     }
 
     @Test

@@ -84,6 +84,7 @@ class AuthorizationMatrixTest {
             POST   /api/v1/casework/processes                                     U F F F F F A A F
             POST   /api/v1/casework/tasks/{taskId}/claim                          U F F A A F F F F
             POST   /api/v1/casework/tasks/{taskId}/handover                       U F F A A F F F F
+            POST   /api/v1/casework/tracking                                      A A A A A A A A A
             POST   /api/v1/catalog/bundles                                        U F F F F F A A F
             POST   /api/v1/catalog/bundles/{code}/publish                         U F F F F F F A F
             POST   /api/v1/catalog/items                                          U F F F F F A A F
