@@ -68,6 +68,9 @@ class CatalogRelevanceTest {
                 Arguments.of("节婚登记", "CA-001"),
                 Arguments.of("失叶金", "HR-004"),
                 Arguments.of("出声一件事", "bundle:have-a-baby"),
+                // ...where no character is right: only the sound of the pair finds the item
+                Arguments.of("滴宝", "CA-003"),
+                Arguments.of("离昏", "CA-002"),
                 // a near or wrong character
                 Arguments.of("食品经营许克", "MR-001"),
                 Arguments.of("户口迁一", "PS-005"),
