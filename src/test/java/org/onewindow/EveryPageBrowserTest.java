@@ -21,12 +21,13 @@ class EveryPageBrowserTest extends BrowserJourney {
      * Chinese that is right on an English page, each for its reason: what the walk's people typed
      * (the citizen's shop, the clerk's list of what is missing, the handler's reasons, a search), shown
      * as they wrote it; the names of the demo people and staff; the example on the calendar's field for
-     * a holiday's Chinese name; the platform's name in its own script.
+     * a holiday's Chinese name; the platform's name in its own script; the name other tests give the
+     * handlers they create (TestStaff), listed on the staff page.
      */
     private static final List<String> CHINESE_DATA = List.of(
             "周记烧饼", "烧饼", "请补充经营场所证明", "符合条件", "开饭店",
             "张三", "李四", "西湖区管理员", "王窗口", "冯环保", "吴住建", "赵审批", "郑规划", "周复核", "钱数据",
-            "国庆节", "一网通办");
+            "国庆节", "一网通办", "审批");
 
     private AxeCore axe;
     private PageWalk walk;

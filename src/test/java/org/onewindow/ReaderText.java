@@ -40,6 +40,7 @@ public final class ReaderText {
             """;
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern MASKED_NAME = Pattern.compile("\\p{IsHan}\\*+");
 
     /** Codes a person should never see. */
     private static final List<Pattern> CODES = List.of(
@@ -71,7 +72,8 @@ public final class ReaderText {
     public List<String> chinese(List<String> data) {
         Set<String> found = new LinkedHashSet<>();
         for (String line : lines) {
-            String rest = line;
+            // a masked name (张*, 杭***********) is personal data shown as the record has it
+            String rest = MASKED_NAME.matcher(line).replaceAll("");
             for (String datum : data) {
                 rest = rest.replace(datum, "");
             }
