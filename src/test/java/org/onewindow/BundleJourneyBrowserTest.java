@@ -3,14 +3,11 @@ package org.onewindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One thing, done once, in a real browser without JavaScript: a citizen searches in their own
@@ -75,13 +72,6 @@ class BundleJourneyBrowserTest extends BrowserJourney {
         waitFor(By.id("bundle-applications"));
     }
 
-    private void signIn(String username) {
-        go("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoPeople.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
-    }
 
     private String text() {
         return browser.findElement(By.tagName("main")).getText();

@@ -243,22 +243,8 @@ class CaseworkJourneyBrowserTest extends BrowserJourney {
                 .until(ExpectedConditions.textToBe(By.id("state"), stateAfter));
     }
 
-    private void signIn(String username) {
-        signIn(username, "demo1234");
-    }
 
-    private void signIn(String username, String password) {
-        go("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
-    }
 
-    private void signOut() {
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("search-q")));
-    }
 
     private String text() {
         return browser.findElement(By.tagName("main")).getText();

@@ -89,11 +89,4 @@ class CatalogEditorBrowserTest extends BrowserJourney {
         input.sendKeys(text);
     }
 
-    private void signIn(String username) {
-        go("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoPeople.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
-    }
 }

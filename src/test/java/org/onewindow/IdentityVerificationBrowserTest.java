@@ -3,12 +3,9 @@ package org.onewindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.onewindow.identity.internal.SimulatedRealNameRegister;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Registering and verifying in a real browser: the registration page answers the same whatever
@@ -34,7 +31,7 @@ class IdentityVerificationBrowserTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("registration-sent")).getText()).contains(person.phone().substring(0, 3) + "****")
                 .doesNotContain(person.phone());
 
-        signIn(username);
+        signIn(username, DemoPeople.NEW_CITIZEN_PASSWORD);
         assertThat(browser.findElement(By.id("verification-state")).getText()).isEqualTo("未核验");
         screenshot("30-account-unverified");
         browser.findElement(By.id("verify-submit")).click();
@@ -50,7 +47,7 @@ class IdentityVerificationBrowserTest extends BrowserJourney {
         DemoPeople.NewCitizen impostor = DemoPeople.at(port).register(idNumber, SimulatedRealNameRegister.personOf(idNumber).name(),
                 "13600000002");
         open(false);
-        signIn(impostor.username());
+        signIn(impostor.username(), DemoPeople.NEW_CITIZEN_PASSWORD);
         browser.findElement(By.id("verify-submit")).click();
         waitFor(By.id("verification-error"));
         assertThat(browser.findElement(By.id("verification-error")).getText()).contains("不一致");
@@ -58,11 +55,4 @@ class IdentityVerificationBrowserTest extends BrowserJourney {
         screenshot("32-account-verification-mismatch");
     }
 
-    private void signIn(String username) {
-        go("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoPeople.NEW_CITIZEN_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
-    }
 }

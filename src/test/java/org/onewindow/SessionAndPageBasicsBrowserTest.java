@@ -31,7 +31,7 @@ class SessionAndPageBasicsBrowserTest extends BrowserJourney {
         assertThat(browser.findElements(By.cssSelector("link[rel=stylesheet], script[src]")))
                 .extracting(e -> e.getDomAttribute(e.getTagName().equals("link") ? "href" : "src"))
                 .isNotEmpty().noneMatch(address -> address.contains(";jsessionid"));
-        signIn("zhangsan");
+        signInWhereAsked("zhangsan");
         go("/items/MR-002/apply");
         browser.findElement(By.id("form-shopName")).sendKeys("张记书店");
         browser.findElement(By.id("form-businessScope")).sendKeys("图书零售");
@@ -76,7 +76,7 @@ class SessionAndPageBasicsBrowserTest extends BrowserJourney {
         // a page that is there still needs signing in
         go("/office");
         assertThat(browser.getCurrentUrl()).contains("/login");
-        signIn("zhangsan");
+        signInWhereAsked("zhangsan");
         for (String nowhere : List.of("/no-such-page", "/office/no-such-page", "/admin/no-such-page")) {
             go(nowhere);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(nowhere).isEqualTo("找不到这个页面");
@@ -89,7 +89,7 @@ class SessionAndPageBasicsBrowserTest extends BrowserJourney {
     @Test
     void afterARefusedSubmitTheFocusIsOnTheErrorSummaryFirstInThePage() throws IOException {
         open(true);
-        signIn("zhangsan");
+        signInWhereAsked("zhangsan");
         go("/items/MR-002/apply");
         browser.findElement(By.id("apply-submit")).click();
         waitFor(By.id("error-summary"));
@@ -108,7 +108,7 @@ class SessionAndPageBasicsBrowserTest extends BrowserJourney {
             go(page);
             assertThat(smallTargets()).as(page).isEmpty();
         }
-        signIn("zhangsan");
+        signInWhereAsked("zhangsan");
         phone();
         for (String page : List.of("/items/MR-002/apply", "/applications", "/account")) {
             go(page);
@@ -139,7 +139,7 @@ class SessionAndPageBasicsBrowserTest extends BrowserJourney {
     @Test
     void aWithdrawnApplicationShowsNoDueDate() throws IOException {
         open(true);
-        signIn("zhangsan");
+        signInWhereAsked("zhangsan");
         go("/items/MR-002/apply");
         browser.findElement(By.id("form-shopName")).sendKeys("撤回书店");
         browser.findElement(By.id("form-businessScope")).sendKeys("图书零售");
@@ -188,7 +188,8 @@ class SessionAndPageBasicsBrowserTest extends BrowserJourney {
                 return small;""");
     }
 
-    private void signIn(String username) {
+    /** Signs in where the page asks for it; the sign-in leads back to the page that asked, not always the account. */
+    private void signInWhereAsked(String username) {
         go("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(DemoPeople.PASSWORD);

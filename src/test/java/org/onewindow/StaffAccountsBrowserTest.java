@@ -91,16 +91,5 @@ class StaffAccountsBrowserTest extends BrowserJourney {
         screenshot("staff-05-disabled-signed-out");
     }
 
-    private void signIn(String username, String password) {
-        go("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/account"));
-    }
 
-    private void signOut() {
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/account")));
-    }
 }

@@ -47,10 +47,12 @@ class ItemEditorPages {
 
     private final CatalogService catalog;
     private final MessageSource messages;
+    private final ItemSaving saving;
 
-    ItemEditorPages(CatalogService catalog, MessageSource messages) {
+    ItemEditorPages(CatalogService catalog, MessageSource messages, ItemSaving saving) {
         this.catalog = catalog;
         this.messages = messages;
+        this.saving = saving;
     }
 
     @GetMapping("/edit")
@@ -89,18 +91,7 @@ class ItemEditorPages {
                     return render(form, status, catalog.check(code, standard), model, locale);
                 }
                 case "save", "publish" -> {
-                    if (status != null) {
-                        catalog.reviseDraft(code, standard, actor);
-                    } else {
-                        catalog.draftItem(code, standard, actor);
-                    }
-                    if (action.equals("publish")) {
-                        ServiceItem published = catalog.publishItem(code, actor);
-                        redirect.addFlashAttribute("message", text("admin.published", locale, code, published.version()));
-                    } else {
-                        redirect.addFlashAttribute("message", text("admin.saved", locale, code));
-                    }
-                    return "redirect:/admin/catalog";
+                    return saving.saveOrPublish(code, standard, status != null, action.equals("publish"), actor, redirect, locale);
                 }
                 default -> throw new RuleViolationException(Violation.of("action", "admin.unknown-action"));
             }

@@ -34,11 +34,13 @@ class ItemJsonPages {
     private final CatalogService catalog;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final ItemSaving saving;
 
-    ItemJsonPages(CatalogService catalog, JsonMapper json, MessageSource messages) {
+    ItemJsonPages(CatalogService catalog, JsonMapper json, MessageSource messages, ItemSaving saving) {
         this.catalog = catalog;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.messages = messages;
+        this.saving = saving;
     }
 
     @GetMapping
@@ -70,18 +72,7 @@ class ItemJsonPages {
                     return "catalog/admin/item-json";
                 }
                 case "save", "publish" -> {
-                    if (hasDraft) {
-                        catalog.reviseDraft(code, standard, actor);
-                    } else {
-                        catalog.draftItem(code, standard, actor);
-                    }
-                    if (action.equals("publish")) {
-                        ServiceItem published = catalog.publishItem(code, actor);
-                        redirect.addFlashAttribute("message", text("admin.published", locale, code, published.version()));
-                    } else {
-                        redirect.addFlashAttribute("message", text("admin.saved", locale, code));
-                    }
-                    return "redirect:/admin/catalog";
+                    return saving.saveOrPublish(code, standard, hasDraft, action.equals("publish"), actor, redirect, locale);
                 }
                 default -> throw new RuleViolationException(Violation.of("action", "admin.unknown-action"));
             }
