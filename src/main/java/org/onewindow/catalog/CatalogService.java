@@ -1,7 +1,6 @@
 package org.onewindow.catalog;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,21 +90,7 @@ public class CatalogService {
 
     public BundleGuide bundleGuide(String code) {
         LifeEventBundle bundle = Optional.ofNullable(publishedBundles.get(code)).orElseThrow(() -> new NotFoundException("bundle", code));
-        List<ServiceItem> items = bundle.itemCodes().stream().map(published::get).filter(java.util.Objects::nonNull).toList();
-        Map<String, Material> merged = new LinkedHashMap<>();
-        Map<String, List<String>> neededBy = new LinkedHashMap<>();
-        for (ServiceItem item : items) {
-            for (Material m : item.standard().materials()) {
-                merged.merge(m.code(), m, Material::mergedWith);
-                neededBy.computeIfAbsent(m.code(), c -> new ArrayList<>()).add(item.code());
-            }
-        }
-        List<BundleGuide.MergedMaterial> materials = merged.values().stream()
-                .map(m -> new BundleGuide.MergedMaterial(m, List.copyOf(neededBy.get(m.code())))).toList();
-        int promised = items.stream().mapToInt(i -> i.standard().promisedDays()).sum();
-        int statutory = items.stream().mapToInt(i -> i.standard().statutoryDays()).sum();
-        int visits = items.stream().mapToInt(i -> i.standard().visits()).max().orElse(0);
-        return new BundleGuide(bundle, items, materials, promised, statutory, visits);
+        return BundleGuide.of(bundle, bundle.itemCodes().stream().map(published::get).filter(java.util.Objects::nonNull).toList());
     }
 
     /** Bundles that contain an item: shown on the item's guide so a person finds the whole life event. */

@@ -28,7 +28,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.onewindow.catalog.search.TextAnalysis.Token;
@@ -278,31 +277,5 @@ final class PlainWordsQuery {
     }
 
     private record WeightedField(String name, float weight) {
-    }
-
-    /**
-     * Lucene refuses a query of more leaf clauses than {@link IndexSearcher#getMaxClauseCount()},
-     * and a typo-tolerant word expands into several. Staying within half of that limit leaves
-     * room for the filters and for whatever else in the application lowered it.
-     */
-    private static final class ClauseBudget {
-
-        private int left;
-
-        private ClauseBudget(int clauses) {
-            this.left = clauses;
-        }
-
-        static ClauseBudget withinLuceneLimit() {
-            return new ClauseBudget(IndexSearcher.getMaxClauseCount() / 2);
-        }
-
-        boolean spend(int clauses) {
-            if (clauses > left) {
-                return false;
-            }
-            left -= clauses;
-            return true;
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.onewindow.catalog.Faq;
 import org.onewindow.catalog.FormField;
 import org.onewindow.catalog.ItemCategory;
 import org.onewindow.catalog.ItemStandard;
-import org.onewindow.catalog.LocalizedText;
 import org.onewindow.catalog.Material;
 import org.onewindow.catalog.MaterialSource;
 import org.onewindow.identity.AdministrativeLevel;
@@ -28,19 +27,19 @@ import org.onewindow.shared.RuleViolationException.Violation;
 public class ItemForm {
 
     private String code = "";
-    private Text name = new Text();
-    private Text description = new Text();
+    private BilingualText name = new BilingualText();
+    private BilingualText description = new BilingualText();
     private String category = "";
     private String audience = "";
     private String department = "";
     private String level = "";
-    private Text legalBasis = new Text();
-    private Text conditions = new Text();
+    private BilingualText legalBasis = new BilingualText();
+    private BilingualText conditions = new BilingualText();
     private List<MaterialRow> materials = new ArrayList<>();
     private String statutoryDays = "";
     private String promisedDays = "";
     private String feeYuan = "0";
-    private Text feeNote = new Text();
+    private BilingualText feeNote = new BilingualText();
     private List<String> channels = new ArrayList<>();
     private String visits = "0";
     private boolean crossProvince;
@@ -52,19 +51,19 @@ public class ItemForm {
     static ItemForm of(String code, ItemStandard s) {
         ItemForm f = new ItemForm();
         f.code = code;
-        f.name = Text.of(s.name());
-        f.description = Text.of(s.description());
+        f.name = BilingualText.of(s.name());
+        f.description = BilingualText.of(s.description());
         f.category = s.category() == null ? "" : s.category().name();
         f.audience = s.audience() == null ? "" : s.audience().name();
         f.department = s.department() == null ? "" : s.department();
         f.level = s.level() == null ? "" : s.level().name();
-        f.legalBasis = Text.of(s.legalBasis());
-        f.conditions = Text.of(s.conditions());
+        f.legalBasis = BilingualText.of(s.legalBasis());
+        f.conditions = BilingualText.of(s.conditions());
         f.materials = new ArrayList<>(s.materials().stream().map(MaterialRow::of).toList());
         f.statutoryDays = String.valueOf(s.statutoryDays());
         f.promisedDays = String.valueOf(s.promisedDays());
         f.feeYuan = s.feeYuan().toPlainString();
-        f.feeNote = Text.of(s.feeNote());
+        f.feeNote = BilingualText.of(s.feeNote());
         f.channels = new ArrayList<>(Arrays.stream(Channel.values()).filter(s.channels()::contains).map(Channel::name).toList());
         f.visits = String.valueOf(s.visits());
         f.crossProvince = s.crossProvince();
@@ -143,54 +142,32 @@ public class ItemForm {
         }
     }
 
-    /** A text in both languages as two inputs. */
-    public static class Text {
-        private String zh = "";
-        private String en = "";
-
-        static Text of(LocalizedText text) {
-            Text t = new Text();
-            t.zh = text.zh();
-            t.en = text.en();
-            return t;
-        }
-
-        LocalizedText text() {
-            return new LocalizedText(zh, en);
-        }
-
-        public String getZh() { return zh; }
-        public void setZh(String zh) { this.zh = zh == null ? "" : zh; }
-        public String getEn() { return en; }
-        public void setEn(String en) { this.en = en == null ? "" : en; }
-    }
-
     /** One material an applicant needs. */
     public static class MaterialRow {
         private String code = "";
-        private Text name = new Text();
+        private BilingualText name = new BilingualText();
         private String originals = "1";
         private String copies = "0";
         private boolean required;
         private String source = MaterialSource.APPLICANT.name();
-        private Text sourceNote = new Text();
+        private BilingualText sourceNote = new BilingualText();
 
         static MaterialRow of(Material m) {
             MaterialRow row = new MaterialRow();
             row.code = m.code() == null ? "" : m.code();
-            row.name = Text.of(m.name());
+            row.name = BilingualText.of(m.name());
             row.originals = String.valueOf(m.originals());
             row.copies = String.valueOf(m.copies());
             row.required = m.required();
             row.source = m.source().name();
-            row.sourceNote = Text.of(m.sourceNote());
+            row.sourceNote = BilingualText.of(m.sourceNote());
             return row;
         }
 
         public String getCode() { return code; }
         public void setCode(String code) { this.code = code == null ? "" : code; }
-        public Text getName() { return name; }
-        public void setName(Text name) { this.name = name; }
+        public BilingualText getName() { return name; }
+        public void setName(BilingualText name) { this.name = name; }
         public String getOriginals() { return originals; }
         public void setOriginals(String originals) { this.originals = originals == null ? "" : originals; }
         public String getCopies() { return copies; }
@@ -199,19 +176,19 @@ public class ItemForm {
         public void setRequired(boolean required) { this.required = required; }
         public String getSource() { return source; }
         public void setSource(String source) { this.source = source; }
-        public Text getSourceNote() { return sourceNote; }
-        public void setSourceNote(Text sourceNote) { this.sourceNote = sourceNote; }
+        public BilingualText getSourceNote() { return sourceNote; }
+        public void setSourceNote(BilingualText sourceNote) { this.sourceNote = sourceNote; }
     }
 
     /** One common question and its answer. */
     public static class FaqRow {
-        private Text question = new Text();
-        private Text answer = new Text();
+        private BilingualText question = new BilingualText();
+        private BilingualText answer = new BilingualText();
 
         static FaqRow of(Faq faq) {
             FaqRow row = new FaqRow();
-            row.question = Text.of(faq.question());
-            row.answer = Text.of(faq.answer());
+            row.question = BilingualText.of(faq.question());
+            row.answer = BilingualText.of(faq.answer());
             return row;
         }
 
@@ -219,16 +196,16 @@ public class ItemForm {
             return new Faq(question.text(), answer.text());
         }
 
-        public Text getQuestion() { return question; }
-        public void setQuestion(Text question) { this.question = question; }
-        public Text getAnswer() { return answer; }
-        public void setAnswer(Text answer) { this.answer = answer; }
+        public BilingualText getQuestion() { return question; }
+        public void setQuestion(BilingualText question) { this.question = question; }
+        public BilingualText getAnswer() { return answer; }
+        public void setAnswer(BilingualText answer) { this.answer = answer; }
     }
 
     /** One question of the application form. */
     public static class QuestionRow {
         private String name = "";
-        private Text label = new Text();
+        private BilingualText label = new BilingualText();
         private String type = FormField.Type.TEXT.name();
         private boolean required;
         private String maxLength = "";
@@ -237,7 +214,7 @@ public class ItemForm {
         static QuestionRow of(FormField field) {
             QuestionRow row = new QuestionRow();
             row.name = field.name() == null ? "" : field.name();
-            row.label = Text.of(field.label());
+            row.label = BilingualText.of(field.label());
             row.type = field.type() == null ? "" : field.type().name();
             row.required = field.required();
             row.maxLength = field.maxLength() == null ? "" : String.valueOf(field.maxLength());
@@ -247,8 +224,8 @@ public class ItemForm {
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name == null ? "" : name; }
-        public Text getLabel() { return label; }
-        public void setLabel(Text label) { this.label = label; }
+        public BilingualText getLabel() { return label; }
+        public void setLabel(BilingualText label) { this.label = label; }
         public String getType() { return type; }
         public void setType(String type) { this.type = type; }
         public boolean isRequired() { return required; }
@@ -261,10 +238,10 @@ public class ItemForm {
 
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code == null ? "" : code.strip(); }
-    public Text getName() { return name; }
-    public void setName(Text name) { this.name = name; }
-    public Text getDescription() { return description; }
-    public void setDescription(Text description) { this.description = description; }
+    public BilingualText getName() { return name; }
+    public void setName(BilingualText name) { this.name = name; }
+    public BilingualText getDescription() { return description; }
+    public void setDescription(BilingualText description) { this.description = description; }
     public String getCategory() { return category; }
     public void setCategory(String category) { this.category = category; }
     public String getAudience() { return audience; }
@@ -273,10 +250,10 @@ public class ItemForm {
     public void setDepartment(String department) { this.department = department == null ? "" : department; }
     public String getLevel() { return level; }
     public void setLevel(String level) { this.level = level; }
-    public Text getLegalBasis() { return legalBasis; }
-    public void setLegalBasis(Text legalBasis) { this.legalBasis = legalBasis; }
-    public Text getConditions() { return conditions; }
-    public void setConditions(Text conditions) { this.conditions = conditions; }
+    public BilingualText getLegalBasis() { return legalBasis; }
+    public void setLegalBasis(BilingualText legalBasis) { this.legalBasis = legalBasis; }
+    public BilingualText getConditions() { return conditions; }
+    public void setConditions(BilingualText conditions) { this.conditions = conditions; }
     public List<MaterialRow> getMaterials() { return materials; }
     public void setMaterials(List<MaterialRow> materials) { this.materials = materials; }
     public String getStatutoryDays() { return statutoryDays; }
@@ -285,8 +262,8 @@ public class ItemForm {
     public void setPromisedDays(String promisedDays) { this.promisedDays = promisedDays == null ? "" : promisedDays; }
     public String getFeeYuan() { return feeYuan; }
     public void setFeeYuan(String feeYuan) { this.feeYuan = feeYuan == null ? "" : feeYuan; }
-    public Text getFeeNote() { return feeNote; }
-    public void setFeeNote(Text feeNote) { this.feeNote = feeNote; }
+    public BilingualText getFeeNote() { return feeNote; }
+    public void setFeeNote(BilingualText feeNote) { this.feeNote = feeNote; }
     public List<String> getChannels() { return channels; }
     public void setChannels(List<String> channels) { this.channels = channels; }
     public String getVisits() { return visits; }
